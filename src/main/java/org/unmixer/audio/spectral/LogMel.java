@@ -46,11 +46,28 @@ public final class LogMel {
     private final Config config;
     private final Stft stft;
     private final float[][] filters;
+    /** Per band, the first and one-past-last bin with a non-zero weight (the triangles are sparse). */
+    private final int[] firstBin;
+    private final int[] endBin;
 
     public LogMel(Config config) {
         this.config = config;
         this.stft = Stft.hann(config.fftSize(), config.hop());
         this.filters = filterbank(config);
+        this.firstBin = new int[filters.length];
+        this.endBin = new int[filters.length];
+        for (int m = 0; m < filters.length; m++) {
+            int k = 0;
+            while (k < filters[m].length && filters[m][k] == 0) {
+                k++;
+            }
+            int e = filters[m].length;
+            while (e > k && filters[m][e - 1] == 0) {
+                e--;
+            }
+            firstBin[m] = k;
+            endBin[m] = e;
+        }
     }
 
     public Config config() {
@@ -73,7 +90,7 @@ public final class LogMel {
             for (int m = 0; m < filters.length; m++) {
                 float[] f = filters[m];
                 double s = 0;
-                for (int k = 0; k < bins; k++) {
+                for (int k = firstBin[m]; k < endBin[m]; k++) {
                     s += f[k] * power[k];
                 }
                 out[t][m] = (float) Math.log(config.epsilon() + s);
