@@ -1,8 +1,10 @@
 package org.unmixer.dsp.source;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.filter.Svf;
-import org.unmixer.dsp.filter.SvfFilter;
 import org.unmixer.params.DeviceSettings;
 
 /**
@@ -56,40 +58,55 @@ public final class WavetableVoice {
             throw new IllegalArgumentException("render length " + totalSeconds + " s at " + sampleRate + " Hz has no samples");
         }
         double noteHz = Note.midiToHz(note.midiNote() + c.transposeSemitones());
-        var o1 = c.osc1();
-        var o2 = c.osc2();
-        boolean mono = (!o1.on() || o1.leftGain() == o1.rightGain()) && (!o2.on() || o2.leftGain() == o2.rightGain());
-        double[] left = new double[frames];
-        double[] right = mono ? left : new double[frames];
-
-        addOscillator(o1, table1, noteHz, sampleRate, left, right);
-        addOscillator(o2, table2, noteHz, sampleRate, left, right);
-        if (c.sub().on()) {
+        List<TableReader> readers = new ArrayList<>(3);
+        addOscillator(c.osc1(), table1, noteHz, sampleRate, readers);
+        addOscillator(c.osc2(), table2, noteHz, sampleRate, readers);
+        if (c.sub().on() && c.sub().gain() > 0) {
             double subHz = noteHz * Math.pow(2, c.sub().octave());
             double[] cycle = subCycle(c.sub().tone(), subHz, sampleRate);
             if (cycle != null) {
-                addCycle(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, c.sub().gain(), c.sub().gain(), left, right);
+                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, c.sub().gain(), c.sub().gain()));
             }
         }
-        if (c.filter().on()) {
-            for (Svf section : VoiceFilter.sections(c.filter(), sampleRate)) {
-                new SvfFilter(section).processInPlace(left, 0, frames);
-                if (!mono) {
-                    new SvfFilter(section).processInPlace(right, 0, frames);
-                }
-            }
-        }
+        boolean mono = readers.stream().allMatch(r -> r.leftGain == r.rightGain);
+        StereoSvf filter = c.filter().on() ? new StereoSvf(VoiceFilter.sections(c.filter(), sampleRate)) : null;
+
+        float[] outLeft = new float[frames];
+        float[] outRight = mono ? outLeft : new float[frames];
+        double[] left = new double[CONTROL_BLOCK];
+        double[] right = mono ? left : new double[CONTROL_BLOCK];
+        AmpEnvelope env = c.envelope();
+        double gate = note.gateSeconds();
         double gain = c.volumeGain() * note.velocity() / 127.0;
-        applyEnvelope(c.envelope(), note.gateSeconds(), gain, sampleRate, left);
-        if (!mono) {
-            applyEnvelope(c.envelope(), note.gateSeconds(), gain, sampleRate, right);
+        double e0 = env.level(0, gate);
+        for (int start = 0; start < frames; start += CONTROL_BLOCK) {
+            int n = Math.min(CONTROL_BLOCK, frames - start);
+            double e1 = env.level((start + CONTROL_BLOCK) / (double) sampleRate, gate);
+            if (e0 == 0 && e1 == 0 && start >= gate * sampleRate) {
+                break; // the release has ended: the rest stays silent
+            }
+            Arrays.fill(left, 0, n, 0);
+            if (!mono) {
+                Arrays.fill(right, 0, n, 0);
+            }
+            for (TableReader r : readers) {
+                r.add(left, right, n);
+            }
+            if (filter != null) {
+                filter.process(left, right, n);
+            }
+            double step = gain * (e1 - e0) / CONTROL_BLOCK;
+            double g = gain * e0;
+            for (int i = 0; i < n; i++) {
+                outLeft[start + i] = (float) (left[i] * g);
+                if (!mono) {
+                    outRight[start + i] = (float) (right[i] * g);
+                }
+                g += step;
+            }
+            e0 = e1;
         }
-        float[][] out = new float[2][frames];
-        for (int i = 0; i < frames; i++) {
-            out[0][i] = (float) left[i];
-            out[1][i] = (float) right[i];
-        }
-        return new AudioBuffer(out, sampleRate);
+        return new AudioBuffer(new float[][] {outLeft, mono ? outLeft.clone() : outRight}, sampleRate);
     }
 
     /** Frequency of an oscillator for a note at {@code noteHz}: noteHz·2^(semitones/12). */
@@ -98,7 +115,7 @@ public final class WavetableVoice {
     }
 
     private static void addOscillator(WavetableControls.Oscillator o, Wavetable table, double noteHz, int sampleRate,
-            double[] left, double[] right) {
+            List<TableReader> readers) {
         if (!o.on() || (o.leftGain() == 0 && o.rightGain() == 0)) {
             return;
         }
@@ -107,40 +124,145 @@ public final class WavetableVoice {
         if (level < 0) {
             return; // even the fundamental would lie above 0.45·fs: band-limited means silent
         }
-        double[] cycle = table.cycle(level, o.position());
-        addCycle(cycle, hz / sampleRate * Wavetable.TABLE_SIZE, o.leftGain(), o.rightGain(), left, right);
+        readers.add(new TableReader(table.cycle(level, o.position()), hz / sampleRate * Wavetable.TABLE_SIZE,
+                o.leftGain(), o.rightGain()));
     }
 
     /**
-     * Adds a periodic read of {@code cycle} (TABLE_SIZE + 1 samples, last = first) at {@code inc}
-     * table samples per output sample, starting at phase 0, with linear interpolation.
+     * Periodic read of one cycle (TABLE_SIZE + 1 samples, last = first) at {@code inc} table samples
+     * per output sample, from phase 0, with linear interpolation. Holds its phase across blocks.
      */
-    static void addCycle(double[] cycle, double inc, double leftGain, double rightGain, double[] left, double[] right) {
-        final int size = Wavetable.TABLE_SIZE;
-        final int n = left.length;
-        double phase = 0;
-        if (left == right) {
-            for (int i = 0; i < n; i++) {
-                int idx = (int) phase;
-                double a = cycle[idx];
-                left[i] += leftGain * (a + (phase - idx) * (cycle[idx + 1] - a));
-                phase += inc;
-                if (phase >= size) {
-                    phase -= size;
+    private static final class TableReader {
+        private final double[] cycle;
+        private final double inc;
+        private final double leftGain;
+        private final double rightGain;
+        private double phase;
+
+        TableReader(double[] cycle, double inc, double leftGain, double rightGain) {
+            this.cycle = cycle;
+            this.inc = inc;
+            this.leftGain = leftGain;
+            this.rightGain = rightGain;
+        }
+
+        /** Adds the next n samples into left/right (the same array when the voice is mono). */
+        void add(double[] left, double[] right, int n) {
+            final double[] c = cycle;
+            final double size = Wavetable.TABLE_SIZE;
+            double p = phase;
+            if (left == right) {
+                for (int i = 0; i < n; i++) {
+                    int idx = (int) p;
+                    double a = c[idx];
+                    left[i] += leftGain * (a + (p - idx) * (c[idx + 1] - a));
+                    p += inc;
+                    if (p >= size) {
+                        p -= size;
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int idx = (int) p;
+                    double a = c[idx];
+                    double v = a + (p - idx) * (c[idx + 1] - a);
+                    left[i] += leftGain * v;
+                    right[i] += rightGain * v;
+                    p += inc;
+                    if (p >= size) {
+                        p -= size;
+                    }
                 }
             }
-        } else {
-            for (int i = 0; i < n; i++) {
-                int idx = (int) phase;
-                double a = cycle[idx];
-                double v = a + (phase - idx) * (cycle[idx + 1] - a);
-                left[i] += leftGain * v;
-                right[i] += rightGain * v;
-                phase += inc;
-                if (phase >= size) {
-                    phase -= size;
+            phase = p;
+        }
+    }
+
+    /**
+     * One or two SVF sections on one or two channels, fused in one loop. The trapezoidal SVF
+     * (dsp-reference §1.3) is run in its equivalent state-space form on the same states
+     * (ic1eq, ic2eq): with v3 = v0 − ic2eq, v1 = a1·ic1eq + a2·v3, v2 = ic2eq + a2·ic1eq + a3·v3,
+     * <pre>
+     * ic1eq' = (2a1 − 1)·ic1eq − 2a2·ic2eq + 2a2·v0
+     * ic2eq' = 2a2·ic1eq + (1 − 2a3)·ic2eq + 2a3·v0
+     * y      = (m1·a1 + m2·a2)·ic1eq + (m2·(1 − a3) − m1·a2)·ic2eq + (m0 + m1·a2 + m2·a3)·v0
+     * </pre>
+     * which shortens the loop-carried dependency chain (one multiply and two adds per state).
+     * {@code WavetableVoiceTest} checks the result against the analytic response.
+     */
+    private static final class StereoSvf {
+        private final double[][] k; // per section: a11, a12, b1, a21, a22, b2, c1, c2, d
+        private final double[][] stateLeft;
+        private final double[][] stateRight;
+
+        StereoSvf(Svf[] sections) {
+            k = new double[sections.length][];
+            for (int s = 0; s < sections.length; s++) {
+                Svf c = sections[s];
+                k[s] = new double[] {
+                    2 * c.a1() - 1, -2 * c.a2(), 2 * c.a2(),
+                    2 * c.a2(), 1 - 2 * c.a3(), 2 * c.a3(),
+                    c.m1() * c.a1() + c.m2() * c.a2(), c.m2() * (1 - c.a3()) - c.m1() * c.a2(),
+                    c.m0() + c.m1() * c.a2() + c.m2() * c.a3()};
+            }
+            stateLeft = new double[sections.length][2];
+            stateRight = new double[sections.length][2];
+        }
+
+        void process(double[] l, double[] r, int n) {
+            if (k.length == 1) {
+                run1(k[0], stateLeft[0], l, n);
+                if (r != l) {
+                    run1(k[0], stateRight[0], r, n);
+                }
+            } else {
+                run2(k[0], k[1], stateLeft[0], stateLeft[1], l, n);
+                if (r != l) {
+                    run2(k[0], k[1], stateRight[0], stateRight[1], r, n);
                 }
             }
+        }
+
+        private static void run1(double[] k, double[] st, double[] x, int n) {
+            final double a11 = k[0], a12 = k[1], b1 = k[2], a21 = k[3], a22 = k[4], b2 = k[5];
+            final double c1 = k[6], c2 = k[7], d = k[8];
+            double s1 = st[0];
+            double s2 = st[1];
+            for (int i = 0; i < n; i++) {
+                double v0 = x[i];
+                x[i] = c1 * s1 + c2 * s2 + d * v0;
+                double n1 = a11 * s1 + (a12 * s2 + b1 * v0);
+                s2 = a21 * s1 + (a22 * s2 + b2 * v0);
+                s1 = n1;
+            }
+            st[0] = s1;
+            st[1] = s2;
+        }
+
+        private static void run2(double[] k, double[] q, double[] st, double[] su, double[] x, int n) {
+            final double a11 = k[0], a12 = k[1], b1 = k[2], a21 = k[3], a22 = k[4], b2 = k[5];
+            final double c1 = k[6], c2 = k[7], d = k[8];
+            final double e11 = q[0], e12 = q[1], f1 = q[2], e21 = q[3], e22 = q[4], f2 = q[5];
+            final double g1 = q[6], g2 = q[7], h = q[8];
+            double s1 = st[0];
+            double s2 = st[1];
+            double u1 = su[0];
+            double u2 = su[1];
+            for (int i = 0; i < n; i++) {
+                double v0 = x[i];
+                double y = c1 * s1 + c2 * s2 + d * v0;
+                double n1 = a11 * s1 + (a12 * s2 + b1 * v0);
+                s2 = a21 * s1 + (a22 * s2 + b2 * v0);
+                s1 = n1;
+                x[i] = g1 * u1 + g2 * u2 + h * y;
+                double w1 = e11 * u1 + (e12 * u2 + f1 * y);
+                u2 = e21 * u1 + (e22 * u2 + f2 * y);
+                u1 = w1;
+            }
+            st[0] = s1;
+            st[1] = s2;
+            su[0] = u1;
+            su[1] = u2;
         }
     }
 
@@ -169,23 +291,6 @@ public final class WavetableVoice {
         }
         cycle[size] = cycle[0];
         return cycle;
-    }
-
-    /** Multiplies by gain × envelope, the envelope taken every CONTROL_BLOCK samples and ramped linearly. */
-    private static void applyEnvelope(AmpEnvelope env, double gateSeconds, double gain, int sampleRate, double[] x) {
-        int n = x.length;
-        double e0 = env.level(0, gateSeconds);
-        for (int start = 0; start < n; start += CONTROL_BLOCK) {
-            double e1 = env.level((start + CONTROL_BLOCK) / (double) sampleRate, gateSeconds);
-            double step = (e1 - e0) / CONTROL_BLOCK;
-            int end = Math.min(n, start + CONTROL_BLOCK);
-            double e = e0;
-            for (int i = start; i < end; i++) {
-                x[i] *= gain * e;
-                e += step;
-            }
-            e0 = e1;
-        }
     }
 
     /** The envelope exactly as the render applies it (control-rate points, linear ramps), for tests. */
