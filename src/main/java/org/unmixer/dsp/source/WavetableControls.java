@@ -13,9 +13,10 @@ import org.unmixer.params.DeviceSettings;
  * @param envelope the amp envelope
  * @param transposeSemitones global Transpose
  * @param volumeGain output Volume as linear gain
+ * @param unisonAmount Unison Amount, 0 … 1 (read only when a unison mode is requested)
  */
 public record WavetableControls(Oscillator osc1, Oscillator osc2, Sub sub, Filter filter, AmpEnvelope envelope,
-        double transposeSemitones, double volumeGain) {
+        double transposeSemitones, double volumeGain, double unisonAmount) {
 
     /**
      * @param on switch
@@ -65,7 +66,8 @@ public record WavetableControls(Oscillator osc1, Oscillator osc2, Sub sub, Filte
                         dbToGain(s.get("Amp Sustain")), s.get("Amp Release") / 1000,
                         s.get("Amp A Slope") / 100, s.get("Amp D Slope") / 100, s.get("Amp R Slope") / 100),
                 s.get("Transpose"),
-                dbToGain(s.get("Volume")));
+                dbToGain(s.get("Volume")),
+                s.get("Unison Amount") / 100);
     }
 
     private static Oscillator oscillator(DeviceSettings s, int n) {

@@ -2,7 +2,10 @@ package org.unmixer.dsp.source;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.filter.Svf;
 import org.unmixer.params.DeviceSettings;
@@ -13,7 +16,7 @@ import org.unmixer.params.DeviceSettings;
  * {@link VoiceFilter}), then the amp envelope, velocity and Volume. Stereo out.
  *
  * <p>Choices, all [UNV] against Live: oscillators and sub start at phase 0 on every note (so a
- * render is deterministic without a seed); the oscillator reads its band-limited mip level
+ * render is deterministic without a seed; {@link Unison} copies in Classic mode take seeded phases); the oscillator reads its band-limited mip level
  * ({@link Wavetable}) by linear interpolation; the amp envelope is evaluated in closed form every
  * {@link #CONTROL_BLOCK} samples and ramped linearly in between, as Live's modulation runs at a
  * 32-sample control rate with Hi-Quality off (dsp-reference §0); velocity scales the amplitude
@@ -25,6 +28,8 @@ import org.unmixer.params.DeviceSettings;
 public final class WavetableVoice {
     /** Samples per control block (Live's modulation rate with Hi-Quality off). */
     public static final int CONTROL_BLOCK = 32;
+    /** Seed of the Classic unison's start phases, offset by the MIDI note: same note, same phases. */
+    private static final long UNISON_SEED = 0x5EEDL;
     /** Odd harmonics the sub's Tone adds, each at amplitude tone/h [UNV]. */
     private static final int[] SUB_TONE_HARMONICS = {3, 5, 7};
 
@@ -47,25 +52,36 @@ public final class WavetableVoice {
         if (!synth.device().name().equals("Wavetable")) {
             throw new IllegalArgumentException("WavetableVoice renders the Wavetable device, got " + synth.device().name());
         }
-        return render(WavetableControls.from(synth), table1, table2, note, totalSeconds, sampleRate);
+        return render(WavetableControls.from(synth), table1, table2, note, totalSeconds, sampleRate, Unison.NONE);
     }
 
-    /** As {@link #render(DeviceSettings, Wavetable, Wavetable, Note, double, int)}, from controls. */
+    /** As {@link #render(DeviceSettings, Wavetable, Wavetable, Note, double, int)}, with a unison mode. */
+    public static AudioBuffer render(DeviceSettings synth, Wavetable table1, Wavetable table2, Note note,
+            double totalSeconds, int sampleRate, Unison unison) {
+        if (!synth.device().name().equals("Wavetable")) {
+            throw new IllegalArgumentException("WavetableVoice renders the Wavetable device, got " + synth.device().name());
+        }
+        return render(WavetableControls.from(synth), table1, table2, note, totalSeconds, sampleRate, unison);
+    }
+
+    /** As {@link #render(DeviceSettings, Wavetable, Wavetable, Note, double, int, Unison)}, from controls. */
     public static AudioBuffer render(WavetableControls c, Wavetable table1, Wavetable table2, Note note,
-            double totalSeconds, int sampleRate) {
+            double totalSeconds, int sampleRate, Unison unison) {
         int frames = (int) Math.round(totalSeconds * sampleRate);
         if (frames < 1 || sampleRate <= 0) {
             throw new IllegalArgumentException("render length " + totalSeconds + " s at " + sampleRate + " Hz has no samples");
         }
         double noteHz = Note.midiToHz(note.midiNote() + c.transposeSemitones());
         List<TableReader> readers = new ArrayList<>(3);
-        addOscillator(c.osc1(), table1, noteHz, sampleRate, readers);
-        addOscillator(c.osc2(), table2, noteHz, sampleRate, readers);
+        SplittableRandom phases = new SplittableRandom(UNISON_SEED + note.midiNote());
+        addOscillator(c.osc1(), table1, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
+        addOscillator(c.osc2(), table2, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
         if (c.sub().on() && c.sub().gain() > 0) {
             double subHz = noteHz * Math.pow(2, c.sub().octave());
             double[] cycle = subCycle(c.sub().tone(), subHz, sampleRate);
             if (cycle != null) {
-                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, c.sub().gain(), c.sub().gain()));
+                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, 0, c.sub().gain(),
+                        c.sub().gain()));
             }
         }
         boolean mono = readers.stream().allMatch(r -> r.leftGain == r.rightGain);
@@ -115,22 +131,37 @@ public final class WavetableVoice {
     }
 
     private static void addOscillator(WavetableControls.Oscillator o, Wavetable table, double noteHz, int sampleRate,
-            List<TableReader> readers) {
+            Unison unison, double unisonAmount, SplittableRandom phases, List<TableReader> readers) {
         if (!o.on() || (o.leftGain() == 0 && o.rightGain() == 0)) {
             return;
         }
-        double hz = oscillatorHz(o, noteHz);
-        int level = Wavetable.levelFor(hz, sampleRate);
-        if (level < 0) {
-            return; // even the fundamental would lie above 0.45·fs: band-limited means silent
+        int n = unison.voices();
+        double copyGain = 1 / Math.sqrt(n);
+        Map<Integer, double[]> cycles = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            double hz = oscillatorHz(o, noteHz) * Math.pow(2, Unison.detuneCents(j, n, unisonAmount) / 1200);
+            int level = Wavetable.levelFor(hz, sampleRate);
+            if (level < 0) {
+                continue; // even the fundamental would lie above 0.45·fs: band-limited means silent
+            }
+            double[] cycle = cycles.computeIfAbsent(level, m -> table.cycle(m, o.position()));
+            double left = o.leftGain() * copyGain;
+            double right = o.rightGain() * copyGain;
+            double startPhase = 0;
+            if (n > 1) {
+                double pan = (j % 2 == 0 ? -1 : 1) * Unison.PAN;
+                left *= WavetableControls.balanceLeft(pan);
+                right *= WavetableControls.balanceRight(pan);
+                startPhase = unison.mode() == Unison.Mode.CLASSIC ? phases.nextDouble() * Wavetable.TABLE_SIZE : 0;
+            }
+            readers.add(new TableReader(cycle, hz / sampleRate * Wavetable.TABLE_SIZE, startPhase, left, right));
         }
-        readers.add(new TableReader(table.cycle(level, o.position()), hz / sampleRate * Wavetable.TABLE_SIZE,
-                o.leftGain(), o.rightGain()));
     }
 
     /**
      * Periodic read of one cycle (TABLE_SIZE + 1 samples, last = first) at {@code inc} table samples
-     * per output sample, from phase 0, with linear interpolation. Holds its phase across blocks.
+     * per output sample, from a start phase in table samples, with linear interpolation. Holds its
+     * phase across blocks.
      */
     private static final class TableReader {
         private final double[] cycle;
@@ -139,9 +170,10 @@ public final class WavetableVoice {
         private final double rightGain;
         private double phase;
 
-        TableReader(double[] cycle, double inc, double leftGain, double rightGain) {
+        TableReader(double[] cycle, double inc, double startPhase, double leftGain, double rightGain) {
             this.cycle = cycle;
             this.inc = inc;
+            this.phase = startPhase;
             this.leftGain = leftGain;
             this.rightGain = rightGain;
         }

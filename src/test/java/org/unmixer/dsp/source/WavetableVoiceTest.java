@@ -236,4 +236,41 @@ class WavetableVoiceTest {
         }
         return p;
     }
+
+    @Test
+    void classicUnisonSpreadsDetunedCopiesAlternatelyLeftAndRight() {
+        DeviceSettings s = raw(Map.of("Osc 1 Pos", SINE, "Unison Amount", 100.0));
+        AudioBuffer out = WavetableVoice.render(s, BASIC, BASIC, new Note(69, 127, 1.0), 1.0, FS,
+                new Unison(Unison.Mode.CLASSIC, 3));
+        int n = 1 << 15;
+        double[] cents = {-50, 0, 50};
+        double[][] expected = {{1, 0.5}, {0.5, 1}, {1, 0.5}}; // copy j: balance at ∓0.5, left/right gain
+        for (int j = 0; j < 3; j++) {
+            double hz = 440 * Math.pow(2, cents[j] / 1200);
+            for (int c = 0; c < 2; c++) {
+                double[] a = Spectra.amplitudeAt(out.channel(c), 2048, n, hz, FS);
+                assertThat(Math.hypot(a[0], a[1])).as("copy %d channel %d", j, c)
+                        .isCloseTo(expected[j][c] / Math.sqrt(3), within(1e-3));
+            }
+        }
+        AudioBuffer again = WavetableVoice.render(s, BASIC, BASIC, new Note(69, 127, 1.0), 1.0, FS,
+                new Unison(Unison.Mode.CLASSIC, 3));
+        assertThat(again).as("seeded phases: deterministic").isEqualTo(out);
+    }
+
+    @Test
+    void phaseSyncStartsEveryCopyAtZeroAndNoUnisonIsThePlainVoice() {
+        DeviceSettings s = raw(Map.of("Osc 1 Pos", SINE, "Unison Amount", 40.0));
+        Note note = new Note(60, 127, 0.3);
+        AudioBuffer synced = WavetableVoice.render(s, BASIC, BASIC, note, 0.3, FS, new Unison(Unison.Mode.PHASE_SYNC, 4));
+        AudioBuffer classic = WavetableVoice.render(s, BASIC, BASIC, note, 0.3, FS, new Unison(Unison.Mode.CLASSIC, 4));
+        assertThat(synced.channel(0)[0]).isZero();
+        assertThat(Math.abs(classic.channel(0)[0])).as("random start phases").isGreaterThan(1e-3f);
+        // all copies in phase at the start: the first samples add up like one sine of amplitude 4·(1/√4)·0.75
+        double t = 5.0 / FS;
+        assertThat((double) synced.channel(0)[5]).isCloseTo(2 * 0.75 * Math.sin(2 * Math.PI * Note.midiToHz(60) * t),
+                within(1e-3));
+        assertThat(WavetableVoice.render(s, BASIC, BASIC, note, 0.3, FS, Unison.NONE))
+                .isEqualTo(WavetableVoice.render(s, BASIC, BASIC, note, 0.3, FS));
+    }
 }
