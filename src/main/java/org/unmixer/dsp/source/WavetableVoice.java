@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.filter.Svf;
+import org.unmixer.dsp.filter.SvfCascade;
 import org.unmixer.params.DeviceSettings;
 
 /**
@@ -84,8 +85,10 @@ public final class WavetableVoice {
                         c.sub().gain()));
             }
         }
-        boolean mono = readers.stream().allMatch(r -> r.leftGain == r.rightGain);
-        StereoSvf filter = c.filter().on() ? new StereoSvf(VoiceFilter.sections(c.filter(), sampleRate)) : null;
+        boolean mono = readers.stream().allMatch(TableReader::isCentred);
+        Svf[] sections = c.filter().on() ? VoiceFilter.sections(c.filter(), sampleRate) : null;
+        SvfCascade filterLeft = sections == null ? null : new SvfCascade(sections);
+        SvfCascade filterRight = sections == null || mono ? null : new SvfCascade(sections);
 
         float[] outLeft = new float[frames];
         float[] outRight = mono ? outLeft : new float[frames];
@@ -108,8 +111,11 @@ public final class WavetableVoice {
             for (TableReader r : readers) {
                 r.add(left, right, n);
             }
-            if (filter != null) {
-                filter.process(left, right, n);
+            if (filterLeft != null) {
+                filterLeft.processInPlace(left, 0, n);
+            }
+            if (filterRight != null) {
+                filterRight.processInPlace(right, 0, n);
             }
             double step = gain * (e1 - e0) / CONTROL_BLOCK;
             double g = gain * e0;
@@ -155,146 +161,6 @@ public final class WavetableVoice {
                 startPhase = unison.mode() == Unison.Mode.CLASSIC ? phases.nextDouble() * Wavetable.TABLE_SIZE : 0;
             }
             readers.add(new TableReader(cycle, hz / sampleRate * Wavetable.TABLE_SIZE, startPhase, left, right));
-        }
-    }
-
-    /**
-     * Periodic read of one cycle (TABLE_SIZE + 1 samples, last = first) at {@code inc} table samples
-     * per output sample, from a start phase in table samples, with linear interpolation. Holds its
-     * phase across blocks.
-     */
-    private static final class TableReader {
-        private final double[] cycle;
-        private final double inc;
-        private final double leftGain;
-        private final double rightGain;
-        private double phase;
-
-        TableReader(double[] cycle, double inc, double startPhase, double leftGain, double rightGain) {
-            this.cycle = cycle;
-            this.inc = inc;
-            this.phase = startPhase;
-            this.leftGain = leftGain;
-            this.rightGain = rightGain;
-        }
-
-        /** Adds the next n samples into left/right (the same array when the voice is mono). */
-        void add(double[] left, double[] right, int n) {
-            final double[] c = cycle;
-            final double size = Wavetable.TABLE_SIZE;
-            double p = phase;
-            if (left == right) {
-                for (int i = 0; i < n; i++) {
-                    int idx = (int) p;
-                    double a = c[idx];
-                    left[i] += leftGain * (a + (p - idx) * (c[idx + 1] - a));
-                    p += inc;
-                    if (p >= size) {
-                        p -= size;
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    int idx = (int) p;
-                    double a = c[idx];
-                    double v = a + (p - idx) * (c[idx + 1] - a);
-                    left[i] += leftGain * v;
-                    right[i] += rightGain * v;
-                    p += inc;
-                    if (p >= size) {
-                        p -= size;
-                    }
-                }
-            }
-            phase = p;
-        }
-    }
-
-    /**
-     * One or two SVF sections on one or two channels, fused in one loop. The trapezoidal SVF
-     * (dsp-reference §1.3) is run in its equivalent state-space form on the same states
-     * (ic1eq, ic2eq): with v3 = v0 − ic2eq, v1 = a1·ic1eq + a2·v3, v2 = ic2eq + a2·ic1eq + a3·v3,
-     * <pre>
-     * ic1eq' = (2a1 − 1)·ic1eq − 2a2·ic2eq + 2a2·v0
-     * ic2eq' = 2a2·ic1eq + (1 − 2a3)·ic2eq + 2a3·v0
-     * y      = (m1·a1 + m2·a2)·ic1eq + (m2·(1 − a3) − m1·a2)·ic2eq + (m0 + m1·a2 + m2·a3)·v0
-     * </pre>
-     * which shortens the loop-carried dependency chain (one multiply and two adds per state).
-     * {@code WavetableVoiceTest} checks the result against the analytic response.
-     */
-    private static final class StereoSvf {
-        private final double[][] k; // per section: a11, a12, b1, a21, a22, b2, c1, c2, d
-        private final double[][] stateLeft;
-        private final double[][] stateRight;
-
-        StereoSvf(Svf[] sections) {
-            k = new double[sections.length][];
-            for (int s = 0; s < sections.length; s++) {
-                Svf c = sections[s];
-                k[s] = new double[] {
-                    2 * c.a1() - 1, -2 * c.a2(), 2 * c.a2(),
-                    2 * c.a2(), 1 - 2 * c.a3(), 2 * c.a3(),
-                    c.m1() * c.a1() + c.m2() * c.a2(), c.m2() * (1 - c.a3()) - c.m1() * c.a2(),
-                    c.m0() + c.m1() * c.a2() + c.m2() * c.a3()};
-            }
-            stateLeft = new double[sections.length][2];
-            stateRight = new double[sections.length][2];
-        }
-
-        void process(double[] l, double[] r, int n) {
-            if (k.length == 1) {
-                run1(k[0], stateLeft[0], l, n);
-                if (r != l) {
-                    run1(k[0], stateRight[0], r, n);
-                }
-            } else {
-                run2(k[0], k[1], stateLeft[0], stateLeft[1], l, n);
-                if (r != l) {
-                    run2(k[0], k[1], stateRight[0], stateRight[1], r, n);
-                }
-            }
-        }
-
-        private static void run1(double[] k, double[] st, double[] x, int n) {
-            final double a11 = k[0], a12 = k[1], b1 = k[2], a21 = k[3], a22 = k[4], b2 = k[5];
-            final double c1 = k[6], c2 = k[7], d = k[8];
-            double s1 = st[0];
-            double s2 = st[1];
-            for (int i = 0; i < n; i++) {
-                double v0 = x[i];
-                x[i] = c1 * s1 + c2 * s2 + d * v0;
-                double n1 = a11 * s1 + (a12 * s2 + b1 * v0);
-                s2 = a21 * s1 + (a22 * s2 + b2 * v0);
-                s1 = n1;
-            }
-            st[0] = s1;
-            st[1] = s2;
-        }
-
-        private static void run2(double[] k, double[] q, double[] st, double[] su, double[] x, int n) {
-            final double a11 = k[0], a12 = k[1], b1 = k[2], a21 = k[3], a22 = k[4], b2 = k[5];
-            final double c1 = k[6], c2 = k[7], d = k[8];
-            final double e11 = q[0], e12 = q[1], f1 = q[2], e21 = q[3], e22 = q[4], f2 = q[5];
-            final double g1 = q[6], g2 = q[7], h = q[8];
-            double s1 = st[0];
-            double s2 = st[1];
-            double u1 = su[0];
-            double u2 = su[1];
-            for (int i = 0; i < n; i++) {
-                double v0 = x[i];
-                double y = c1 * s1 + c2 * s2 + d * v0;
-                double n1 = a11 * s1 + (a12 * s2 + b1 * v0);
-                s2 = a21 * s1 + (a22 * s2 + b2 * v0);
-                s1 = n1;
-                x[i] = g1 * u1 + g2 * u2 + h * y;
-                double w1 = e11 * u1 + (e12 * u2 + f1 * y);
-                u2 = e21 * u1 + (e22 * u2 + f2 * y);
-                u1 = w1;
-            }
-            st[0] = s1;
-            st[1] = s2;
-            su[0] = u1;
-            su[1] = u2;
         }
     }
 
