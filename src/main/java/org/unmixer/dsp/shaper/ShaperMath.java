@@ -1,0 +1,67 @@
+package org.unmixer.dsp.shaper;
+
+/**
+ * Cheap, accurate stand-ins for {@code tanh} and {@code sin} used inside per-sample shaper loops,
+ * where {@link Math#tanh} (tens of ns) would break the renderer's speed budget.
+ *
+ * <p>Both are pure, deterministic (no lookup tables, no platform intrinsics whose last bit may vary)
+ * and odd-symmetric exactly.
+ */
+public final class ShaperMath {
+    /**
+     * Largest |{@link #tanh}(x) − Math.tanh(x)| over all x (measured 6.8·10⁻⁶ on a 6·10⁻⁵ grid of
+     * [0, 12]; the [9/8] Padé approximant is clamped to ±1 where it first reaches 1, x ≈ 6.297).
+     */
+    public static final double TANH_MAX_ERROR = 1e-5;
+
+    /**
+     * Largest |{@link #sinPi}(t) − sin(πt)| for |t| ≤ 10⁴: Taylor remainder ≈ 4·10⁻¹⁴ plus the
+     * rounding of the reduction (|t|·2⁻⁵² ≈ 2·10⁻¹²).
+     */
+    public static final double SIN_MAX_ERROR = 1e-9;
+
+    private ShaperMath() {
+    }
+
+    /**
+     * Hyperbolic tangent via the [9/8] Padé approximant of tanh (Lambert's continued fraction),
+     * clamped to ±1 beyond the point where it reaches 1. Monotone and bounded by 1.
+     */
+    public static double tanh(double x) {
+        double ax = Math.abs(x);
+        if (ax >= 6.2970) {
+            return Math.copySign(1.0, x);
+        }
+        double x2 = x * x;
+        double num = x * (34459425 + x2 * (4729725 + x2 * (135135 + x2 * (990 + x2))));
+        double den = 34459425 + x2 * (16216200 + x2 * (945945 + x2 * (13860 + x2 * 45)));
+        double y = num / den;
+        return y > 1 ? 1 : (y < -1 ? -1 : y);
+    }
+
+    /**
+     * sin(π·t) for any finite t, branch-free (a folding shaper crosses the reduction boundaries at
+     * audio rate, where branches mispredict): r = |t| − 2·⌊|t|/2 + ½⌋ ∈ [−1, 1), folded onto
+     * s ∈ [−½, ½] with sin(πs) = sin(πr), then {@link #sinHalfPi}(2s) and the sign of t, so the
+     * result is exactly odd.
+     */
+    public static double sinPi(double t) {
+        double a = Math.abs(t);
+        double r = a - 2 * Math.floor(0.5 * a + 0.5);
+        double s = Math.copySign(0.5 - Math.abs(0.5 - Math.abs(r)), r);
+        return Math.copySign(1.0, t) * sinHalfPi(2 * s);
+    }
+
+    /**
+     * sin(π·u/2) for u ∈ [−1, 1] (argument within ±π/2), odd Taylor polynomial of degree 17
+     * (remainder (π/2)¹⁹/19! ≈ 4·10⁻¹⁴); outside that interval the result is not a sine.
+     */
+    public static double sinHalfPi(double u) {
+        double x = 0.5 * Math.PI * u;
+        double x2 = x * x;
+        double y = x * (1 + x2 * (-1.0 / 6 + x2 * (1.0 / 120 + x2 * (-1.0 / 5040 + x2 * (1.0 / 362880
+                + x2 * (-1.0 / 39916800 + x2 * (1.0 / 6227020800L + x2 * (-1.0 / 1307674368000L
+                + x2 * (1.0 / 355687428096000L)))))))));
+        return Math.max(-1.0, Math.min(1.0, y)); // the truncated series overshoots 1 by ~4·10⁻¹⁴
+    }
+}
