@@ -25,9 +25,13 @@ public final class MultibandDynamics implements Effect {
     /** Name of the OTT preset in the catalog (dsp-reference.md §4.3). */
     public static final String OTT_PRESET = "OTT";
     /** Samples between gain-computer updates: 0.18 ms at 44.1 kHz, below the shortest useful attack. */
-    public static final int CONTROL_BLOCK = 8;
+    public static final int CONTROL_BLOCK = 16;
     /** Time constant of the RMS detector's one-pole mean square; Live's window is unknown [UNV]. */
     public static final double RMS_TIME_MS = 10;
+    /** ln(10)/20: gain = exp(dB·DB_TO_LN). */
+    private static final double DB_TO_LN = Math.log(10) / 20;
+    /** 10/ln(10): dB = POWER_TO_DB·ln(power). */
+    private static final double POWER_TO_DB = 10 / Math.log(10);
 
     /** The OTT preset from the standard catalog. */
     public static DeviceSettings ott() {
@@ -69,6 +73,7 @@ public final class MultibandDynamics implements Effect {
             computer[b] = band.computer();
         }
         double rmsKeep = Math.exp(-1 / (RMS_TIME_MS * 1e-3 * fs));
+        double rmsKeepBlock = Math.pow(rmsKeep, CONTROL_BLOCK);
         boolean peak = c.peakDetector();
         double master = c.masterGain();
 
@@ -92,54 +97,37 @@ public final class MultibandDynamics implements Effect {
                 double[] lo = bandBuf[0][ch];
                 double[] mi = bandBuf[1][ch];
                 double[] hi = bandBuf[2][ch];
-                for (int i = 0; i < len; i++) {
-                    s.process(x[start + i]);
-                    double l = s.low();
-                    double m = s.mid();
-                    double h = s.high();
-                    if (c.lowIntoMid()) {
-                        m += l;
-                        l = 0;
+                s.process(x, start, len, lo, mi, hi);
+                if (c.lowIntoMid()) {
+                    for (int i = 0; i < len; i++) {
+                        mi[i] += lo[i];
+                        lo[i] = 0;
                     }
-                    if (c.highIntoMid()) {
-                        m += h;
-                        h = 0;
+                }
+                if (c.highIntoMid()) {
+                    for (int i = 0; i < len; i++) {
+                        mi[i] += hi[i];
+                        hi[i] = 0;
                     }
-                    lo[i] = l;
-                    mi[i] = m;
-                    hi[i] = h;
                 }
             }
+            double blockKeep = len == CONTROL_BLOCK ? rmsKeepBlock : Math.pow(rmsKeep, len);
             for (int b = 0; b < 3; b++) {
                 if (!processed[b]) {
                     gainStep[b] = 0;
                     continue;
                 }
-                double e = env[b];
-                double[][] buf = bandBuf[b];
-                if (peak) {
-                    e = 0;
-                    for (int i = 0; i < len; i++) {
-                        for (int ch = 0; ch < channels; ch++) {
-                            double v = buf[ch][i] * buf[ch][i];
-                            e = Math.max(e, v);
-                        }
-                    }
-                } else {
-                    for (int i = 0; i < len; i++) {
-                        double v = 0;
-                        for (int ch = 0; ch < channels; ch++) {
-                            v = Math.max(v, buf[ch][i] * buf[ch][i]);
-                        }
-                        e = v + rmsKeep * (e - v);
-                    }
+                double e = linkedPower(bandBuf[b], len, peak);
+                if (!peak) {
+                    // one-pole mean square, advanced a whole block at a time (τ ≫ block)
+                    e = e / len + blockKeep * (env[b] - e / len);
                 }
                 env[b] = e;
-                double levelDb = 10 * Math.log10(e + 1e-30) + inDb[b];
+                double levelDb = POWER_TO_DB * Math.log(e + 1e-30) + inDb[b];
                 GainComputer g = computer[b];
                 aboveDb[b] = Ballistics.step(aboveDb[b], g.aboveGainDb(levelDb), attack[b], release[b]);
                 belowDb[b] = Ballistics.step(belowDb[b], g.belowGainDb(levelDb), attack[b], release[b]);
-                gainTarget[b] = makeUp[b] * Math.pow(10, (aboveDb[b] + belowDb[b]) / 20);
+                gainTarget[b] = makeUp[b] * Math.exp((aboveDb[b] + belowDb[b]) * DB_TO_LN);
                 gainStep[b] = (gainTarget[b] - gainNow[b]) / len;
             }
             for (int ch = 0; ch < channels; ch++) {
@@ -150,11 +138,12 @@ public final class MultibandDynamics implements Effect {
                 double g0 = gainNow[0];
                 double g1 = gainNow[1];
                 double g2 = gainNow[2];
+                double s0 = gainStep[0];
+                double s1 = gainStep[1];
+                double s2 = gainStep[2];
                 for (int i = 0; i < len; i++) {
-                    g0 += gainStep[0];
-                    g1 += gainStep[1];
-                    g2 += gainStep[2];
-                    y[start + i] = (float) (master * (lo[i] * g0 + mi[i] * g1 + hi[i] * g2));
+                    double k = i + 1;
+                    y[start + i] = (float) (master * (lo[i] * (g0 + k * s0) + mi[i] * (g1 + k * s1) + hi[i] * (g2 + k * s2)));
                 }
             }
             for (int b = 0; b < 3; b++) {
@@ -164,5 +153,30 @@ public final class MultibandDynamics implements Effect {
             }
         }
         return new AudioBuffer(out, input.sampleRate());
+    }
+
+    /**
+     * Stereo-linked detector input of one band over a block: per sample the largest squared value
+     * over the channels; returns the block's sum (RMS) or maximum (Peak) of it.
+     */
+    private static double linkedPower(double[][] band, int len, boolean peak) {
+        double acc = 0;
+        if (band.length == 2) {
+            double[] l = band[0];
+            double[] r = band[1];
+            for (int i = 0; i < len; i++) {
+                double v = Math.max(l[i] * l[i], r[i] * r[i]);
+                acc = peak ? Math.max(acc, v) : acc + v;
+            }
+            return acc;
+        }
+        for (int i = 0; i < len; i++) {
+            double v = 0;
+            for (double[] c : band) {
+                v = Math.max(v, c[i] * c[i]);
+            }
+            acc = peak ? Math.max(acc, v) : acc + v;
+        }
+        return acc;
     }
 }
