@@ -1,0 +1,216 @@
+package org.unmixer.dsp.effects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.dsp.DeviceContract;
+import org.unmixer.dsp.Effect;
+import org.unmixer.dsp.dyn.LinkwitzRiley;
+import org.unmixer.dsp.filter.BiquadFilter;
+import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.DeviceSpec;
+
+class MultibandDynamicsTest implements DeviceContract {
+    private static final DeviceSpec SPEC = TestSpecs.multibandDynamics();
+    /** Flatness of the unprocessed band sum (LR4 sums to an all-pass: exactly 0 dB up to rounding). */
+    private static final double FLAT_DB = 0.1;
+    /**
+     * Static-curve agreement. The RMS detector's one-pole (10 ms) leaves a ripple of ≈0.05 dB on a
+     * 700 Hz tone and the gain ramps between 8-sample control blocks; 0.2 dB covers both.
+     */
+    private static final double STATIC_CURVE_DB = 0.2;
+    /** Time-constant agreement: 8-sample gain updates (0.18 ms) against τ ≥ 10 ms give ≈ 2 %. */
+    private static final double TIME_CONSTANT_RELATIVE = 0.1;
+
+    @Override
+    public Effect effect() {
+        return new MultibandDynamics();
+    }
+
+    @Override
+    public DeviceSettings typicalSettings() {
+        return SPEC.preset(MultibandDynamics.OTT_PRESET);
+    }
+
+    @Test
+    void catalogEncodesCrossoversAndTimesAsLog10() {
+        assertThat(SPEC.param("Mid-High Crossover").fromLom(3.3979)).isCloseTo(2500, offset(1.0));
+        assertThat(SPEC.param("Mid-High Crossover").toLom(2500)).isCloseTo(3.3979, offset(1e-4));
+        assertThat(SPEC.param("Low-Mid Crossover").toLom(120)).isCloseTo(2.0792, offset(1e-4));
+        assertThat(SPEC.param("Attack Time (Low)").lomMin()).isCloseTo(-1, offset(1e-9));
+        assertThat(SPEC.param("Attack Time (Low)").lomMax()).isCloseTo(3.69897, offset(1e-5));
+        assertThat(SPEC.param("Time Scaling").toLom(10)).isCloseTo(1, offset(1e-12));
+        assertThat(SPEC.param("Amount").toLom(21)).isCloseTo(0.21, offset(1e-12));
+    }
+
+    @Test
+    void ottPresetHoldsTheTabulatedValues() {
+        DeviceSettings ott = SPEC.preset("ott");
+        assertThat(ott.get("Low-Mid Crossover")).isEqualTo(88.28);
+        assertThat(ott.get("Above Ratio (High)")).isEqualTo(-1);
+        assertThat(ott.get("Below Ratio (Mid)")).isEqualTo(0.76);
+        assertThat(ott.get("Master Output")).isEqualTo(19.1);
+        assertThat(ott.get("Amount")).isEqualTo(100);
+        assertThat(ott.isOn("Soft Knee On/Off")).isTrue();
+        assertThat(ott.item("Peak/RMS Mode")).isEqualTo("RMS");
+    }
+
+    @Test
+    void neutralDeviceIsTheCrossoverAllPassFlatWithinATenthOfADb() {
+        DeviceSettings neutral = SPEC.preset("OTT").with("Amount", 0.0)
+                .with(Map.of("Output Gain (Low)", 0.0, "Output Gain (Mid)", 0.0, "Output Gain (High)", 0.0,
+                        "Input Gain (Low)", 0.0, "Input Gain (Mid)", 0.0, "Input Gain (High)", 0.0,
+                        "Master Output", 0.0));
+        int n = 1 << 15;
+        AudioBuffer out = new MultibandDynamics().render(new AudioBuffer(Spectrum.impulse(2, n), RATE), neutral);
+        for (double f : Spectrum.logGrid(20, 20_000, 200)) {
+            assertThat(Spectrum.magnitudeDb(out.channel(0), f, RATE)).as("%.1f Hz", f).isCloseTo(0, offset(FLAT_DB));
+        }
+        float[] impulse = Spectrum.impulse(1, n)[0];
+        float[] allPass = BiquadFilter.apply(impulse,
+                LinkwitzRiley.allPass(88.28, RATE), LinkwitzRiley.allPass(2500, RATE));
+        for (int i = 0; i < n; i++) {
+            assertThat(out.channel(1)[i]).isCloseTo(allPass[i], offset(1e-6f));
+        }
+    }
+
+    /** A single-band compressor: Low and High switched off so the Mid band processes everything. */
+    private static DeviceSettings singleBand(Map<String, Object> mid) {
+        Map<String, Object> s = new HashMap<>(mid);
+        s.put("Band Activator (Low)", "Off");
+        s.put("Band Activator (High)", "Off");
+        s.put("Amount", 100.0);
+        return SPEC.settings(s);
+    }
+
+    private static AudioBuffer sine(double hz, double amplitude, int frames) {
+        float[] x = new float[frames];
+        for (int i = 0; i < frames; i++) {
+            x[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / RATE));
+        }
+        return new AudioBuffer(new float[][] {x, x.clone()}, RATE);
+    }
+
+    private static double rmsDb(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) x[i] * x[i];
+        }
+        return 10 * Math.log10(sum / (to - from));
+    }
+
+    @Test
+    void staticCurveMatchesTheAboveBelowFormulaOnSteppedSineLevels() {
+        double ta = -30;
+        double ra = -0.75; // slope 0.25: 4:1 downward
+        double tb = -50;
+        double rb = 0.5; // slope 0.5: 1:2 upward
+        DeviceSettings s = singleBand(Map.of("Above Threshold (Mid)", ta, "Above Ratio (Mid)", ra,
+                "Below Threshold (Mid)", tb, "Below Ratio (Mid)", rb,
+                "Attack Time (Mid)", 1.0, "Release Time (Mid)", 5.0));
+        int frames = (int) (0.3 * RATE);
+        for (double levelDb = -70; levelDb <= -5; levelDb += 5) {
+            double amplitude = Math.pow(10, levelDb / 20) * Math.sqrt(2); // RMS level = levelDb
+            AudioBuffer in = sine(700, amplitude, frames);
+            AudioBuffer out = new MultibandDynamics().render(in, s);
+            double gainDb = rmsDb(out.channel(0), frames - 4410, frames) - rmsDb(in.channel(0), frames - 4410, frames);
+            double y = levelDb > ta ? ta + (1 + ra) * (levelDb - ta)
+                    : levelDb < tb ? tb + (1 - rb) * (levelDb - tb) : levelDb;
+            assertThat(gainDb).as("input %.0f dB", levelDb).isCloseTo(y - levelDb, offset(STATIC_CURVE_DB));
+        }
+    }
+
+    /**
+     * Gain in dB per 8-sample block of a sine at fs/8 (one period per block), measured against the
+     * same routing with Amount 0, so the crossover all-pass and its transients cancel out.
+     */
+    private static double[] blockGainsDb(AudioBuffer in, DeviceSettings s) {
+        AudioBuffer out = new MultibandDynamics().render(in, s);
+        AudioBuffer ref = new MultibandDynamics().render(in, s.with("Amount", 0.0));
+        int blocks = in.frames() / 8;
+        double[] g = new double[blocks];
+        for (int k = 0; k < blocks; k++) {
+            g[k] = rmsDb(out.channel(0), 8 * k, 8 * k + 8) - rmsDb(ref.channel(0), 8 * k, 8 * k + 8);
+        }
+        return g;
+    }
+
+    private static AudioBuffer steppedSine(int[] edges, double[] amplitudes) {
+        int frames = edges[edges.length - 1];
+        float[] x = new float[frames];
+        int seg = 0;
+        for (int i = 0; i < frames; i++) {
+            while (i >= edges[seg]) {
+                seg++;
+            }
+            x[i] = (float) (amplitudes[seg] * Math.cos(2 * Math.PI * i / 8.0));
+        }
+        return new AudioBuffer(new float[][] {x, x.clone()}, RATE);
+    }
+
+    /** Seconds from block {@code from} until the gain has covered 63 % of its way to {@code finalDb}. */
+    private static double timeTo63Percent(double[] g, int from, double finalDb) {
+        double startDb = g[from - 1];
+        for (int k = from; k < g.length; k++) {
+            if (Math.abs(g[k] - startDb) >= (1 - Math.exp(-1)) * Math.abs(finalDb - startDb)) {
+                return (8 * k + 4 - 8 * from) / (double) RATE;
+            }
+        }
+        throw new AssertionError("never reached 63 %");
+    }
+
+    @Test
+    void attackAndReleaseAreTheGainTimeConstantsTimesTimeScaling() {
+        double attackMs = 10;
+        double releaseMs = 40;
+        double timeScaling = 2;
+        DeviceSettings s = singleBand(Map.of("Above Threshold (Mid)", -40.0, "Above Ratio (Mid)", -1.0,
+                "Attack Time (Mid)", attackMs, "Release Time (Mid)", releaseMs,
+                "Time Scaling", timeScaling, "Peak/RMS Mode", "Peak"));
+        int[] edges = {4096, 4096 + 16384, 4096 + 16384 + 32768};
+        AudioBuffer in = steppedSine(edges, new double[] {0.001, 0.3, 0.001});
+        double[] g = blockGainsDb(in, s);
+        int attackBlock = edges[0] / 8;
+        int releaseBlock = edges[1] / 8;
+        double compressedDb = g[releaseBlock - 1];
+        assertThat(compressedDb).isLessThan(-20);
+        assertThat(timeTo63Percent(g, attackBlock, compressedDb))
+                .isCloseTo(attackMs * timeScaling * 1e-3, offset(TIME_CONSTANT_RELATIVE * attackMs * timeScaling * 1e-3));
+        assertThat(timeTo63Percent(g, releaseBlock, 0))
+                .isCloseTo(releaseMs * timeScaling * 1e-3, offset(TIME_CONSTANT_RELATIVE * releaseMs * timeScaling * 1e-3));
+    }
+
+    @Test
+    void ottLiftsAQuietToneAndTamesALoudOne() {
+        DeviceSettings ott = SPEC.preset("OTT");
+        int frames = RATE;
+        AudioBuffer quiet = sine(500, 0.01, frames); // −40 dBFS peak, well inside the mid band
+        AudioBuffer loud = sine(500, 0.7, frames); // −3 dBFS peak
+        int from = frames / 2;
+        double quietGain = rmsDb(new MultibandDynamics().render(quiet, ott).channel(0), from, frames)
+                - rmsDb(quiet.channel(0), from, frames);
+        double loudGain = rmsDb(new MultibandDynamics().render(loud, ott).channel(0), from, frames)
+                - rmsDb(loud.channel(0), from, frames);
+        // §4.3/4.4 by hand: +30 dB of make-up (input 5.2 + output 5.7 + master 19.1); the quiet tone
+        // (band level −41.8 dB) sits at the Below threshold, the loud one (−0.9 dB) is pulled down
+        // ≈ 29 dB by the 66.7:1 Above processor → ≈ +1 dB in the mid band. The low and high bands'
+        // LR4 leakage (≈ −60/−56 dB at 500 Hz) is lifted by their own ≈ +45 dB, adding up to ~4 dB.
+        assertThat(quietGain).isGreaterThan(25);
+        assertThat(loudGain).isBetween(0.0, 8.0);
+        assertThat(quietGain - loudGain).isGreaterThan(20);
+    }
+
+    @Test
+    void inactiveMidBandPassesUntouched() {
+        DeviceSettings s = SPEC.preset("OTT").with("Band Activator (Mid)", "Off").with("Master Output", 0.0);
+        AudioBuffer in = sine(1000, 0.5, RATE / 2);
+        AudioBuffer out = new MultibandDynamics().render(in, s);
+        int from = RATE / 4;
+        assertThat(rmsDb(out.channel(0), from, RATE / 2) - rmsDb(in.channel(0), from, RATE / 2))
+                .isCloseTo(0, offset(0.05));
+    }
+}
