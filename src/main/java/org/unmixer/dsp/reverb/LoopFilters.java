@@ -7,9 +7,11 @@ import org.unmixer.dsp.filter.Biquad;
  * {@code b2 = a2 = 0} (scipy convention). First order because a loop filter must never boost nor
  * ring: its magnitude moves monotonically from one plateau to the other.
  *
- * <p>Analogue prototypes, bilinear transform with the corner pre-warped (k = tan(π·f/fs)):
- * low shelf {@code H(s) = (s + ω√G)/(s + ω/√G)} (gain G at DC, 1 at Nyquist, √G at the corner);
- * high shelf {@code H(s) = (√G·s + ω)/(s/√G + ω)} (1 at DC, G at Nyquist, √G at the corner).
+ * <p>Analogue prototypes with the pole at the corner ω, so the damping <em>starts</em> at the
+ * corner and leaves the band beyond it alone (the corner is "where the filter begins to act"):
+ * low shelf {@code H(s) = (s + G·ω)/(s + ω)} (G at DC, 1 at Nyquist), high shelf
+ * {@code H(s) = (G·s + ω)/(s + ω)} (1 at DC, G at Nyquist); both have gain √((1 + G²)/2) at the
+ * corner. Bilinear transform with the corner pre-warped (k = tan(π·f/fs)).
  */
 public final class LoopFilters {
     /** Corners are kept below this fraction of the sample rate so tan() stays finite. */
@@ -18,18 +20,16 @@ public final class LoopFilters {
     private LoopFilters() {
     }
 
-    /** First-order low shelf: linear gain {@code gain} at DC, 1 at Nyquist, √gain at {@code hz}. */
+    /** First-order low shelf: linear gain {@code gain} at DC, 1 at Nyquist, pole at {@code hz}. */
     public static Biquad lowShelf(double gain, double hz, double sampleRate) {
         double k = prewarp(hz, sampleRate);
-        double r = Math.sqrt(gain);
-        return Biquad.of(1 + k * r, k * r - 1, 0, 1 + k / r, k / r - 1, 0);
+        return Biquad.of(1 + k * gain, k * gain - 1, 0, 1 + k, k - 1, 0);
     }
 
-    /** First-order high shelf: 1 at DC, linear gain {@code gain} at Nyquist, √gain at {@code hz}. */
+    /** First-order high shelf: 1 at DC, linear gain {@code gain} at Nyquist, pole at {@code hz}. */
     public static Biquad highShelf(double gain, double hz, double sampleRate) {
         double k = prewarp(hz, sampleRate);
-        double r = Math.sqrt(gain);
-        return Biquad.of(r + k, k - r, 0, 1 / r + k, k - 1 / r, 0);
+        return Biquad.of(gain + k, k - gain, 0, 1 + k, k - 1, 0);
     }
 
     /** A first-order section scaled by a broadband gain. */

@@ -35,16 +35,16 @@ class ReverbMathTest {
     }
 
     @Test
-    void firstOrderShelvesHaveTheirPlateausAndRootGainAtTheCorner() {
+    void firstOrderShelvesHaveTheirPlateausAndTheirCornerGain() {
         double g = 0.3;
         Biquad low = LoopFilters.lowShelf(g, 500, RATE);
         Biquad high = LoopFilters.highShelf(g, 5000, RATE);
         assertThat(low.magnitude(0, RATE)).isCloseTo(g, within(NEAR));
         assertThat(low.magnitude(RATE / 2, RATE)).isCloseTo(1, within(NEAR));
-        assertThat(low.magnitude(500, RATE)).isCloseTo(Math.sqrt(g), within(NEAR));
+        assertThat(low.magnitude(500, RATE)).isCloseTo(Math.sqrt((1 + g * g) / 2), within(NEAR));
         assertThat(high.magnitude(0, RATE)).isCloseTo(1, within(NEAR));
         assertThat(high.magnitude(RATE / 2, RATE)).isCloseTo(g, within(NEAR));
-        assertThat(high.magnitude(5000, RATE)).isCloseTo(Math.sqrt(g), within(NEAR));
+        assertThat(high.magnitude(5000, RATE)).isCloseTo(Math.sqrt((1 + g * g) / 2), within(NEAR));
         assertThat(low.isStable()).isTrue();
         assertThat(high.isStable()).isTrue();
     }
