@@ -1,0 +1,81 @@
+package org.unmixer.dsp.reverb;
+
+/**
+ * Early reflections as a tapped delay line (Moorer 1979; dsp-reference.md §6.2): each tap reads
+ * one input channel at its delay, scales it and adds it to the same output channel; taps alternate
+ * between left (even taps) and right (odd taps). With Spin the tap delays move sinusoidally
+ * (tap k at phase 2πk/taps), read with linear interpolation at a delay held for each block of
+ * {@link FeedbackDelayNetwork#BLOCK} samples.
+ *
+ * @param delays tap delays (samples, ≥ 0), tap k feeds channel k % 2
+ * @param gains tap gains
+ * @param spinExcursion peak extra delay of the modulation (samples), 0 for none; a spun tap's delay
+ *     runs from {@code delay} to {@code delay + 2·excursion}
+ * @param spinRateHz modulation rate (Hz)
+ */
+public record EarlyReflections(int[] delays, double[] gains, double spinExcursion, double spinRateHz) {
+
+    public EarlyReflections {
+        if (delays.length != gains.length) {
+            throw new IllegalArgumentException("taps need one gain each");
+        }
+        for (int d : delays) {
+            if (d < 0) {
+                throw new IllegalArgumentException("tap delay must be ≥ 0, got " + d);
+            }
+        }
+        if (!(spinExcursion >= 0)) {
+            throw new IllegalArgumentException("spin excursion must be ≥ 0, got " + spinExcursion);
+        }
+    }
+
+    /** Longest delay any tap reads (samples), modulation included. */
+    public int maxDelay() {
+        int m = 0;
+        for (int d : delays) {
+            m = Math.max(m, d);
+        }
+        return m + (int) Math.ceil(2 * spinExcursion) + 1;
+    }
+
+    /**
+     * Adds the reflections of {@code in[c]} to {@code out[c]} for c ∈ {0, 1}. Input sample t sits
+     * at {@code in[c][pad + t]}; the {@code pad} samples before it must be zeros,
+     * {@code pad ≥ maxDelay()} and the arrays hold {@code pad + frames} samples or more, so no read
+     * needs a bounds check. Output has {@code frames} samples.
+     */
+    public void addTo(double[][] in, int pad, int frames, double sampleRate, double[][] out) {
+        if (pad < maxDelay()) {
+            throw new IllegalArgumentException("pad " + pad + " shorter than the longest tap " + maxDelay());
+        }
+        double phaseStep = 2 * Math.PI * spinRateHz / sampleRate;
+        for (int k = 0; k < delays.length; k++) {
+            double[] x = in[k % 2];
+            double[] y = out[k % 2];
+            double a = gains[k];
+            if (spinExcursion == 0) {
+                int offset = pad - delays[k];
+                for (int t = 0; t < frames; t++) {
+                    y[t] += a * x[offset + t];
+                }
+                continue;
+            }
+            double phase0 = 2 * Math.PI * k / delays.length;
+            for (int start = 0; start < frames; start += FeedbackDelayNetwork.BLOCK) {
+                int end = Math.min(frames, start + FeedbackDelayNetwork.BLOCK);
+                // the delay at the block's centre holds for the block: Spin moves it by well under
+                // a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
+                double d = delays[k] + spinExcursion
+                        * (1 + Math.sin(phase0 + phaseStep * 0.5 * (start + end)));
+                int whole = (int) Math.ceil(d);
+                double fr = whole - d; // weight of the newer sample
+                double older = a * (1 - fr);
+                double newer = a * fr;
+                int o = pad - whole;
+                for (int t = start; t < end; t++) {
+                    y[t] += older * x[o + t] + newer * x[o + t + 1];
+                }
+            }
+        }
+    }
+}
