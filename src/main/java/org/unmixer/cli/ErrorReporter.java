@@ -1,6 +1,7 @@
 package org.unmixer.cli;
 
 import java.io.PrintWriter;
+import org.unmixer.audio.io.AudioFileException;
 import org.unmixer.params.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,7 +42,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     /** Input errors the user can fix: our own, audio files, unreadable paths. */
     static boolean isBadInput(Throwable e) {
         return e instanceof BadInputException
-                || e.getClass().getName().equals("org.unmixer.audio.io.AudioFileException")
+                || e instanceof AudioFileException
                 || e instanceof java.nio.file.NoSuchFileException
                 || e instanceof java.nio.file.AccessDeniedException;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.unmixer.dsp.source.Unison;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceKind;
@@ -90,14 +91,43 @@ public final class PatchJson {
     }
 
     private SynthSpec parseSynth(JsonNode node) {
-        checkFields(node, "synth", Set.of("device", "wavetable", "wavetable2", "params"));
+        checkFields(node, "synth", Set.of("device", "wavetable", "wavetable2", "unison", "params"));
         DeviceSpec device = catalog.device(node.path("device").asText("Wavetable"));
         if (device.kind() != DeviceKind.INSTRUMENT) {
             throw new BadInputException("synth: \"" + device.name() + "\" is not an instrument");
         }
         WavetableRef osc1 = node.has("wavetable") ? parseWavetable(node.get("wavetable"), "synth.wavetable") : WavetableRef.DEFAULT;
         WavetableRef osc2 = node.has("wavetable2") ? parseWavetable(node.get("wavetable2"), "synth.wavetable2") : osc1;
-        return new SynthSpec(parseParams(device, node.path("params"), "synth", device.defaults()), osc1, osc2);
+        Unison unison = node.has("unison") ? parseUnison(node.get("unison")) : Unison.NONE;
+        return new SynthSpec(parseParams(device, node.path("params"), "synth", device.defaults()), osc1, osc2, unison);
+    }
+
+    /** {@code {"mode": "Classic", "voices": 4}}; modes: None, Classic, Phase Sync. */
+    private static Unison parseUnison(JsonNode node) {
+        if (!node.isObject()) {
+            throw new BadInputException("synth.unison must be an object like {\"mode\": \"Classic\", \"voices\": 4}");
+        }
+        checkFields(node, "synth.unison", Set.of("mode", "voices"));
+        String mode = node.path("mode").asText("None");
+        Unison.Mode m = switch (mode.toLowerCase(java.util.Locale.ROOT).replace(" ", "")) {
+            case "none" -> Unison.Mode.NONE;
+            case "classic" -> Unison.Mode.CLASSIC;
+            case "phasesync" -> Unison.Mode.PHASE_SYNC;
+            default -> throw new BadInputException("synth.unison.mode \"" + mode + "\" is not one we render (None, Classic, Phase Sync)");
+        };
+        int voices = intField(node, "voices", m == Unison.Mode.NONE ? 1 : 4, "synth.unison");
+        if (m != Unison.Mode.NONE && (voices < 2 || voices > 8)) {
+            throw new BadInputException("synth.unison.voices " + voices + " is out of range 2..8");
+        }
+        return new Unison(m, voices);
+    }
+
+    static String unisonModeName(Unison.Mode mode) {
+        return switch (mode) {
+            case NONE -> "None";
+            case CLASSIC -> "Classic";
+            case PHASE_SYNC -> "Phase Sync";
+        };
     }
 
     private static WavetableRef parseWavetable(JsonNode node, String where) {
@@ -247,6 +277,11 @@ public final class PatchJson {
                 ObjectNode t2 = node.putObject("wavetable2");
                 t2.put("category", synth.oscillator2().category());
                 t2.put("name", synth.oscillator2().name());
+            }
+            if (synth.unison().mode() != Unison.Mode.NONE) {
+                ObjectNode u = node.putObject("unison");
+                u.put("mode", unisonModeName(synth.unison().mode()));
+                u.put("voices", synth.unison().voices());
             }
             node.set("params", MAPPER.valueToTree(params(synth.settings(), onlyChanged)));
         });
