@@ -25,6 +25,7 @@ final class AtomicFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }
+            giveOrdinaryPermissions(tmp, absolute);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -67,6 +68,21 @@ final class AtomicFiles {
                             + channels[c][i] + "; refusing to write a non-finite sample");
                 }
             }
+        }
+    }
+
+    /**
+     * Temp files are created owner-only (0600); a finished file should read like any other the
+     * user saves: the permissions of the file it replaces, else rw-r--r--.
+     */
+    private static void giveOrdinaryPermissions(Path tmp, Path target) throws IOException {
+        try {
+            var perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: ACLs are inherited from the directory already.
         }
     }
 }
