@@ -20,10 +20,10 @@ class MultibandDynamicsTest implements DeviceContract {
     private static final double FLAT_DB = 0.1;
     /**
      * Static-curve agreement. The RMS detector's one-pole (10 ms) leaves a ripple of ≈0.05 dB on a
-     * 700 Hz tone and the gain ramps between 8-sample control blocks; 0.2 dB covers both.
+     * 700 Hz tone and the gain ramps between 32-sample control blocks; 0.2 dB covers both.
      */
     private static final double STATIC_CURVE_DB = 0.2;
-    /** Time-constant agreement: 8-sample gain updates (0.18 ms) against τ ≥ 10 ms give ≈ 2 %. */
+    /** Time-constant agreement: 32-sample gain updates (0.73 ms) against τ ≥ 20 ms give ≤ 4 %. */
     private static final double TIME_CONSTANT_RELATIVE = 0.1;
 
     @Override
@@ -125,8 +125,9 @@ class MultibandDynamicsTest implements DeviceContract {
     }
 
     /**
-     * Gain in dB per 8-sample block of a sine at fs/8 (one period per block), measured against the
-     * same routing with Amount 0, so the crossover all-pass and its transients cancel out.
+     * Gain in dB per 8-sample block of a sine at fs/8 (one period per block; a 32-sample control
+     * block holds four, so the Peak detector sees the same maximum in every block), measured against
+     * the same routing with Amount 0, so the crossover all-pass and its transients cancel out.
      */
     private static double[] blockGainsDb(AudioBuffer in, DeviceSettings s) {
         AudioBuffer out = new MultibandDynamics().render(in, s);
