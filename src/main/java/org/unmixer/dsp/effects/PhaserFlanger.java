@@ -138,10 +138,10 @@ public final class PhaserFlanger implements Effect {
                 for (int k = 0; k < stages; k++) {
                     double ol = Math.fma(la2, vl, sl1[k]);
                     double or = Math.fma(ra2, vr, sr1[k]);
-                    sl1[k] = la1 * (vl - ol) + sl2[k];
-                    sr1[k] = ra1 * (vr - or) + sr2[k];
-                    sl2[k] = vl - la2 * ol;
-                    sr2[k] = vr - ra2 * or;
+                    sl1[k] = Math.fma(la1, vl - ol, sl2[k]);
+                    sr1[k] = Math.fma(ra1, vr - or, sr2[k]);
+                    sl2[k] = Math.fma(-la2, ol, vl);
+                    sr2[k] = Math.fma(-ra2, or, vr);
                     vl = ol;
                     vr = or;
                 }
