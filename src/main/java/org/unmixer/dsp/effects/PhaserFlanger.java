@@ -5,7 +5,6 @@ import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.Biquads;
 import org.unmixer.dsp.mod.Lfo;
-import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 
 /**
@@ -21,7 +20,7 @@ import org.unmixer.params.DeviceSettings;
  *
  * <p>The LFO and the all-pass coefficients are computed every {@link #CONTROL_BLOCK} samples and
  * ramped linearly in between (the ramp stays inside the stability triangle, which is convex).
- * Flanger and Doubler modes are not rendered yet.
+ * Flanger and Doubler modes are rendered by {@link PhaserFlangerDelay}.
  */
 public final class PhaserFlanger implements Effect {
     public static final String DEVICE_NAME = "Phaser-Flanger";
@@ -42,15 +41,14 @@ public final class PhaserFlanger implements Effect {
 
     @Override
     public AudioBuffer render(AudioBuffer input, DeviceSettings settings) {
-        String mode = settings.item("Mode");
-        if (!mode.equals("Phaser")) {
-            throw new BadInputException("Phaser-Flanger: " + mode + " mode is not rendered yet");
-        }
         return render(input, PhaserFlangerControls.from(settings));
     }
 
-    /** Renders Phaser mode with explicit controls (pure; the input is not modified). */
+    /** Renders with explicit controls (pure; the input is not modified). */
     public static AudioBuffer render(AudioBuffer input, PhaserFlangerControls c) {
+        if (c.mode() != PhaserFlangerControls.Mode.PHASER) {
+            return PhaserFlangerDelay.render(input, c);
+        }
         int channels = input.channelCount();
         float[][] out = new float[channels][];
         // channels are rendered in pairs: two independent recursions in one loop run twice as fast
