@@ -2,15 +2,20 @@ package org.unmixer.dsp.effects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.DeviceContract;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.dyn.LinkwitzRiley;
 import org.unmixer.dsp.filter.BiquadFilter;
+import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 
@@ -103,24 +108,79 @@ class MultibandDynamicsTest implements DeviceContract {
         return 10 * Math.log10(sum / (to - from));
     }
 
-    @Test
-    void staticCurveMatchesTheAboveBelowFormulaOnSteppedSineLevels() {
-        double ta = -30;
-        double ra = -0.75; // slope 0.25: 4:1 downward
-        double tb = -50;
-        double rb = 0.5; // slope 0.5: 1:2 upward
+    /** Giannoulis et al. (2012) quadratic-knee static curve, Above and Below sides (§4.4). */
+    static double expectedOutputDb(double x, double ta, double sa, double tb, double sb, double w) {
+        double y = x;
+        if (w > 0 && Math.abs(x - ta) <= w / 2) {
+            y += (sa - 1) * Math.pow(x - ta + w / 2, 2) / (2 * w);
+        } else if (x > ta) {
+            y += (sa - 1) * (x - ta);
+        }
+        if (w > 0 && Math.abs(x - tb) <= w / 2) {
+            y -= (sb - 1) * Math.pow(x - tb - w / 2, 2) / (2 * w);
+        } else if (x < tb) {
+            y += (sb - 1) * (x - tb);
+        }
+        return y;
+    }
+
+    @ParameterizedTest(name = "Above {0} dB r={1}, Below {2} dB r={3}, knee {4}")
+    @CsvSource({
+        "-30, -0.75, -50, 0.5, Off", // 4:1 downward, 1:2 upward
+        "-30.25, -0.985, -41.75, 0.76, Off", // OTT's mid band: 66.7:1 and 1:4.17
+        "-30.25, -0.985, -41.75, 0.76, On", // the same with the 6 dB soft knee
+        "-20, 0.5, -60, -1, Off", // 1:1.5 upward expansion, 1:2 downward expansion
+    })
+    void staticCurveMatchesTheAboveBelowFormulaOnSteppedSineLevels(
+            double ta, double ra, double tb, double rb, String knee) {
         DeviceSettings s = singleBand(Map.of("Above Threshold (Mid)", ta, "Above Ratio (Mid)", ra,
-                "Below Threshold (Mid)", tb, "Below Ratio (Mid)", rb,
+                "Below Threshold (Mid)", tb, "Below Ratio (Mid)", rb, "Soft Knee On/Off", knee,
                 "Attack Time (Mid)", 1.0, "Release Time (Mid)", 5.0));
+        double w = knee.equals("On") ? MultibandDynamicsControls.SOFT_KNEE_DB : 0;
         int frames = (int) (0.3 * RATE);
-        for (double levelDb = -70; levelDb <= -5; levelDb += 5) {
+        for (double levelDb = -70; levelDb <= -5; levelDb += 2.5) {
             double amplitude = Math.pow(10, levelDb / 20) * Math.sqrt(2); // RMS level = levelDb
             AudioBuffer in = sine(700, amplitude, frames);
             AudioBuffer out = new MultibandDynamics().render(in, s);
             double gainDb = rmsDb(out.channel(0), frames - 4410, frames) - rmsDb(in.channel(0), frames - 4410, frames);
-            double y = levelDb > ta ? ta + (1 + ra) * (levelDb - ta)
-                    : levelDb < tb ? tb + (1 - rb) * (levelDb - tb) : levelDb;
-            assertThat(gainDb).as("input %.0f dB", levelDb).isCloseTo(y - levelDb, offset(STATIC_CURVE_DB));
+            double y = expectedOutputDb(levelDb, ta, 1 + ra, tb, 1 - rb, w);
+            assertThat(gainDb).as("input %.1f dB", levelDb).isCloseTo(y - levelDb, offset(STATIC_CURVE_DB));
+        }
+    }
+
+    @Test
+    void ottHelperReadsTheStandardCatalog() {
+        assumeTrue(standardCatalogLoads(), "other device files of index.json are not in this branch yet");
+        assertThat(MultibandDynamics.ott()).isEqualTo(SPEC.preset("OTT"));
+    }
+
+    private static boolean standardCatalogLoads() {
+        try {
+            Catalog.standard();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void randomSettingsGiveFiniteOutput() {
+        SplittableRandom r = new SplittableRandom(17);
+        AudioBuffer in = DeviceContract.testSignal();
+        for (int trial = 0; trial < 20; trial++) {
+            DeviceSettings s = SPEC.defaults();
+            for (var p : SPEC.params()) {
+                s = s.withNormalized(p.name(), r.nextDouble());
+            }
+            MultibandDynamicsControls c = MultibandDynamicsControls.from(s);
+            assertThat(c.lowMidHz()).isBetween(30.0, 3000.0);
+            assertThat(c.midHighHz()).isBetween(300.0, 15000.0);
+            for (var band : c.bands()) {
+                assertThat(band.attackMs()).isBetween(0.01, 50_000.0);
+                assertThat(band.releaseMs()).isBetween(0.01, 50_000.0);
+            }
+            AudioBuffer out = new MultibandDynamics().render(in, s);
+            assertThat(out.isFinite()).as("settings %s", s).isTrue();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -249,6 +250,28 @@ class PhaserFlangerTest implements DeviceContract {
         assertThat(a.isFinite()).isTrue();
         assertThat(a).isEqualTo(new PhaserFlanger().render(in, s));
         assertThat(a).isNotEqualTo(new PhaserFlanger().render(in, s.with("Amount", 0.0)));
+    }
+
+    @Test
+    void randomSettingsGiveStableAllPassesAndFiniteOutput() {
+        SplittableRandom r = new SplittableRandom(23);
+        AudioBuffer in = DeviceContract.testSignal();
+        for (int trial = 0; trial < 20; trial++) {
+            DeviceSettings s = SPEC.defaults();
+            for (var p : SPEC.params()) {
+                s = s.withNormalized(p.name(), r.nextDouble());
+            }
+            PhaserFlangerControls c = PhaserFlangerControls.from(s);
+            assertThat(c.notches()).isBetween(1, 42);
+            assertThat(Math.abs(c.feedback())).isLessThanOrEqualTo(0.99);
+            double[] coef = new double[2];
+            for (long t = 0; t < RATE * 4L; t += 997) {
+                PhaserFlanger.allPassAt(t, c, RATE, c.stereoPhaseCycles(), coef);
+                Biquad stage = new Biquad(coef[1], coef[0], 1, coef[0], coef[1]);
+                assertThat(stage.isStable()).as("all-pass at t=%d for %s", t, s).isTrue();
+            }
+            assertThat(new PhaserFlanger().render(in, s).isFinite()).as("settings %s", s).isTrue();
+        }
     }
 
     @Test
