@@ -18,8 +18,9 @@ import org.unmixer.params.DeviceSettings;
  * <p>With every band neutral the output is the input through AP(f1)·AP(f2): flat magnitude, phase
  * of a fourth-order all-pass (Live's crossover type is not documented; LR4 is our choice).
  *
- * <p>Speed: the detector runs per sample, the gain computer and ballistics once per
- * {@link #CONTROL_BLOCK} samples; the linear gain is ramped across the block.
+ * <p>Speed: the band energies are summed per sample (inside the splitter); the RMS one-pole, the
+ * gain computer and the ballistics run once per {@link #CONTROL_BLOCK} samples, and the linear gain
+ * is ramped across the block.
  */
 public final class MultibandDynamics implements Effect {
     public static final String DEVICE_NAME = "Multiband Dynamics";
