@@ -69,10 +69,8 @@ public final class PhaserFlanger implements Effect {
     private static float[][] renderPair(float[] xl, float[] xr, PhaserFlangerControls c, double fs, double rightPhase) {
         int n = xl.length;
         int stages = c.notches();
-        double[] sl1 = new double[stages];
-        double[] sl2 = new double[stages];
-        double[] sr1 = new double[stages];
-        double[] sr2 = new double[stages];
+        // stage memory interleaved per stage: left s1, left s2, right s1, right s2
+        double[] st = new double[4 * stages];
         Biquad hp = Biquads.highPass(c.safeBassHz(), Biquads.BUTTERWORTH_Q, fs);
         double hb0 = hp.b0();
         double hb1 = hp.b1();
@@ -133,13 +131,13 @@ public final class PhaserFlanger implements Effect {
                 // serial chain feedback → stage 1 → … → stage K
                 double vl = Math.fma(fb, prevL, highL);
                 double vr = Math.fma(fb, prevR, highR);
-                for (int k = 0; k < stages; k++) {
-                    double ol = Math.fma(la2, vl, sl1[k]);
-                    double or = Math.fma(ra2, vr, sr1[k]);
-                    sl1[k] = Math.fma(la1, vl - ol, sl2[k]);
-                    sr1[k] = Math.fma(ra1, vr - or, sr2[k]);
-                    sl2[k] = Math.fma(-la2, ol, vl);
-                    sr2[k] = Math.fma(-ra2, or, vr);
+                for (int k = 0; k < st.length; k += 4) {
+                    double ol = Math.fma(la2, vl, st[k]);
+                    double or = Math.fma(ra2, vr, st[k + 2]);
+                    st[k] = Math.fma(la1, vl - ol, st[k + 1]);
+                    st[k + 2] = Math.fma(ra1, vr - or, st[k + 3]);
+                    st[k + 1] = Math.fma(-la2, ol, vl);
+                    st[k + 3] = Math.fma(-ra2, or, vr);
                     vl = ol;
                     vr = or;
                 }
