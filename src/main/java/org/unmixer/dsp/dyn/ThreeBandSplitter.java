@@ -18,11 +18,13 @@ public final class ThreeBandSplitter {
     // coefficient sets (scipy convention, a0 = 1): LP at f1, AP at f1, LP at f2, AP at f2; a Butterworth
     // low-pass numerator is b0·(1, 2, 1), an all-pass numerator is (a2, a1, 1)
     private final double l1b0;
+    private final double l1b0x2;
     private final double l1a1;
     private final double l1a2;
     private final double p1a1;
     private final double p1a2;
     private final double l2b0;
+    private final double l2b0x2;
     private final double l2a1;
     private final double l2a2;
     private final double p2a1;
@@ -41,11 +43,13 @@ public final class ThreeBandSplitter {
         Biquad lp2 = LinkwitzRiley.lowPass4(midHighHz, sampleRate)[0];
         Biquad ap2 = LinkwitzRiley.allPass(midHighHz, sampleRate);
         l1b0 = lp1.b0();
+        l1b0x2 = 2 * l1b0;
         l1a1 = lp1.a1();
         l1a2 = lp1.a2();
         p1a1 = ap1.a1();
         p1a2 = ap1.a2();
         l2b0 = lp2.b0();
+        l2b0x2 = 2 * l2b0;
         l2a1 = lp2.a1();
         l2a2 = lp2.a2();
         p2a1 = ap2.a1();
@@ -70,11 +74,11 @@ public final class ThreeBandSplitter {
             // LP4 at f1 (Butterworth numerator b0·(1, 2, 1): one multiply for all three taps)
             double t = l1b0 * in;
             double y = t + a0;
-            a0 = Math.fma(-l1a1, y, t + t + a1);
+            a0 = Math.fma(-l1a1, y, Math.fma(l1b0x2, in, a1));
             a1 = Math.fma(-l1a2, y, t);
             t = l1b0 * y;
             double lp = t + b0;
-            b0 = Math.fma(-l1a1, lp, t + t + b1);
+            b0 = Math.fma(-l1a1, lp, Math.fma(l1b0x2, y, b1));
             b1 = Math.fma(-l1a2, lp, t);
             // AP at f1 (numerator a2, a1, 1)
             double ap = Math.fma(p1a2, in, c0);
@@ -84,11 +88,11 @@ public final class ThreeBandSplitter {
             // LP4 at f2 on the rest
             t = l2b0 * rest;
             y = t + d0;
-            d0 = Math.fma(-l2a1, y, t + t + d1);
+            d0 = Math.fma(-l2a1, y, Math.fma(l2b0x2, rest, d1));
             d1 = Math.fma(-l2a2, y, t);
             t = l2b0 * y;
             double m = t + e0;
-            e0 = Math.fma(-l2a1, m, t + t + e1);
+            e0 = Math.fma(-l2a1, m, Math.fma(l2b0x2, y, e1));
             e1 = Math.fma(-l2a2, m, t);
             // AP at f2 on the rest, and on the low band
             double apr = Math.fma(p2a2, rest, f0);
