@@ -3,6 +3,7 @@ package org.unmixer.dsp.effects;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.dyn.Ballistics;
+import org.unmixer.dsp.dyn.DbMath;
 import org.unmixer.dsp.dyn.GainComputer;
 import org.unmixer.dsp.dyn.ThreeBandSplitter;
 import org.unmixer.params.Catalog;
@@ -17,21 +18,21 @@ import org.unmixer.params.DeviceSettings;
  * <p>With every band neutral the output is the input through AP(f1)·AP(f2): flat magnitude, phase
  * of a fourth-order all-pass (Live's crossover type is not documented; LR4 is our choice).
  *
- * <p>Speed: the detector runs per sample, the gain computer and ballistics once per
- * {@link #CONTROL_BLOCK} samples; the linear gain is ramped across the block.
+ * <p>Speed: the band energies are summed per sample (inside the splitter); the RMS one-pole, the
+ * gain computer and the ballistics run once per {@link #CONTROL_BLOCK} samples, and the linear gain
+ * is ramped across the block.
  */
 public final class MultibandDynamics implements Effect {
     public static final String DEVICE_NAME = "Multiband Dynamics";
     /** Name of the OTT preset in the catalog (dsp-reference.md §4.3). */
     public static final String OTT_PRESET = "OTT";
-    /** Samples between gain-computer updates: 0.18 ms at 44.1 kHz, below the shortest useful attack. */
-    public static final int CONTROL_BLOCK = 16;
+    /**
+     * Samples between gain-computer updates: 0.73 ms at 44.1 kHz, the control rate Live documents for
+     * Wavetable's modulation; shorter attacks than that are smeared over one block.
+     */
+    public static final int CONTROL_BLOCK = 32;
     /** Time constant of the RMS detector's one-pole mean square; Live's window is unknown [UNV]. */
     public static final double RMS_TIME_MS = 10;
-    /** ln(10)/20: gain = exp(dB·DB_TO_LN). */
-    private static final double DB_TO_LN = Math.log(10) / 20;
-    /** 10/ln(10): dB = POWER_TO_DB·ln(power). */
-    private static final double POWER_TO_DB = 10 / Math.log(10);
 
     /** The OTT preset from the standard catalog. */
     public static DeviceSettings ott() {
@@ -79,11 +80,13 @@ public final class MultibandDynamics implements Effect {
 
         double[][][] bandBuf = new double[3][channels][CONTROL_BLOCK];
         double[] env = new double[3];
+        double[] energy = new double[3];
         double[] aboveDb = new double[3];
         double[] belowDb = new double[3];
         double[] gainNow = new double[3];
         double[] gainStep = new double[3];
         double[] gainTarget = new double[3];
+        double[][] gainRamp = new double[3][CONTROL_BLOCK];
         for (int b = 0; b < 3; b++) {
             gainNow[b] = processed[b] ? makeUp[b] : 1;
         }
@@ -91,13 +94,16 @@ public final class MultibandDynamics implements Effect {
 
         for (int start = 0; start < frames; start += CONTROL_BLOCK) {
             int len = Math.min(CONTROL_BLOCK, frames - start);
+            energy[0] = 0;
+            energy[1] = 0;
+            energy[2] = 0;
             for (int ch = 0; ch < channels; ch++) {
                 float[] x = input.channel(ch);
                 ThreeBandSplitter s = split[ch];
                 double[] lo = bandBuf[0][ch];
                 double[] mi = bandBuf[1][ch];
                 double[] hi = bandBuf[2][ch];
-                s.process(x, start, len, lo, mi, hi);
+                s.process(x, start, len, lo, mi, hi, energy);
                 if (c.lowIntoMid()) {
                     for (int i = 0; i < len; i++) {
                         mi[i] += lo[i];
@@ -117,33 +123,41 @@ public final class MultibandDynamics implements Effect {
                     gainStep[b] = 0;
                     continue;
                 }
-                double e = linkedPower(bandBuf[b], len, peak);
+                // RMS linked by average power; merged bands and Peak mode need the band buffers again
+                double e = peak || c.lowIntoMid() || c.highIntoMid()
+                        ? linkedPower(bandBuf[b], len, peak) : energy[b] / channels;
                 if (!peak) {
                     // one-pole mean square, advanced a whole block at a time (τ ≫ block)
                     e = e / len + blockKeep * (env[b] - e / len);
                 }
                 env[b] = e;
-                double levelDb = POWER_TO_DB * Math.log(e + 1e-30) + inDb[b];
+                double levelDb = DbMath.powerToDb(e + 1e-30) + inDb[b];
                 GainComputer g = computer[b];
                 aboveDb[b] = Ballistics.step(aboveDb[b], g.aboveGainDb(levelDb), attack[b], release[b]);
                 belowDb[b] = Ballistics.step(belowDb[b], g.belowGainDb(levelDb), attack[b], release[b]);
-                gainTarget[b] = makeUp[b] * Math.exp((aboveDb[b] + belowDb[b]) * DB_TO_LN);
+                gainTarget[b] = makeUp[b] * DbMath.dbToGain(aboveDb[b] + belowDb[b]);
                 gainStep[b] = (gainTarget[b] - gainNow[b]) / len;
             }
+            // per-sample gains (Master Output folded in), shared by all channels
+            for (int b = 0; b < 3; b++) {
+                double g = master * gainNow[b];
+                double step = master * gainStep[b];
+                double[] ramp = gainRamp[b];
+                for (int i = 0; i < len; i++) {
+                    g += step;
+                    ramp[i] = g;
+                }
+            }
+            double[] r0 = gainRamp[0];
+            double[] r1 = gainRamp[1];
+            double[] r2 = gainRamp[2];
             for (int ch = 0; ch < channels; ch++) {
                 double[] lo = bandBuf[0][ch];
                 double[] mi = bandBuf[1][ch];
                 double[] hi = bandBuf[2][ch];
                 float[] y = out[ch];
-                double g0 = gainNow[0];
-                double g1 = gainNow[1];
-                double g2 = gainNow[2];
-                double s0 = gainStep[0];
-                double s1 = gainStep[1];
-                double s2 = gainStep[2];
                 for (int i = 0; i < len; i++) {
-                    double k = i + 1;
-                    y[start + i] = (float) (master * (lo[i] * (g0 + k * s0) + mi[i] * (g1 + k * s1) + hi[i] * (g2 + k * s2)));
+                    y[start + i] = (float) (lo[i] * r0[i] + mi[i] * r1[i] + hi[i] * r2[i]);
                 }
             }
             for (int b = 0; b < 3; b++) {
@@ -156,27 +170,33 @@ public final class MultibandDynamics implements Effect {
     }
 
     /**
-     * Stereo-linked detector input of one band over a block: per sample the largest squared value
-     * over the channels; returns the block's sum (RMS) or maximum (Peak) of it.
+     * Stereo-linked detector input of one band over a block. RMS: the sum over the block of the
+     * channels' mean square (linked by average power). Peak: the largest squared sample of any
+     * channel in the block. Live's linking is not documented [UNV].
      */
     private static double linkedPower(double[][] band, int len, boolean peak) {
-        double acc = 0;
-        if (band.length == 2) {
-            double[] l = band[0];
-            double[] r = band[1];
-            for (int i = 0; i < len; i++) {
-                double v = Math.max(l[i] * l[i], r[i] * r[i]);
-                acc = peak ? Math.max(acc, v) : acc + v;
-            }
-            return acc;
-        }
-        for (int i = 0; i < len; i++) {
-            double v = 0;
+        if (peak) {
+            double max = 0;
             for (double[] c : band) {
-                v = Math.max(v, c[i] * c[i]);
+                for (int i = 0; i < len; i++) {
+                    double v = c[i] * c[i];
+                    max = v > max ? v : max;
+                }
             }
-            acc = peak ? Math.max(acc, v) : acc + v;
+            return max;
         }
-        return acc;
+        double even = 0;
+        double odd = 0;
+        for (double[] c : band) {
+            int i = 0;
+            for (; i + 1 < len; i += 2) {
+                even += c[i] * c[i];
+                odd += c[i + 1] * c[i + 1];
+            }
+            if (i < len) {
+                even += c[i] * c[i];
+            }
+        }
+        return (even + odd) / band.length;
     }
 }

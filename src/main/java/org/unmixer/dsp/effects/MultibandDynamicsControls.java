@@ -57,10 +57,11 @@ public record MultibandDynamicsControls(
         Band[] bands = new Band[3];
         for (int b = 0; b < 3; b++) {
             String n = " (" + BAND_NAMES[b] + ")";
+            // an inactive outer band is merged into Mid, so only the Mid band's dynamics act on it
             boolean processed = switch (b) {
-                case 0 -> lowOn && midOn;
+                case 0 -> lowOn;
                 case 1 -> midOn;
-                default -> highOn && midOn;
+                default -> highOn;
             };
             GainComputer computer = new GainComputer(
                     s.get("Above Threshold" + n), GainComputer.aboveSlope(s.get("Above Ratio" + n)),

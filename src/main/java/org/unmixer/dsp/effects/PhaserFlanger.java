@@ -5,7 +5,6 @@ import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.Biquads;
 import org.unmixer.dsp.mod.Lfo;
-import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 
 /**
@@ -21,7 +20,7 @@ import org.unmixer.params.DeviceSettings;
  *
  * <p>The LFO and the all-pass coefficients are computed every {@link #CONTROL_BLOCK} samples and
  * ramped linearly in between (the ramp stays inside the stability triangle, which is convex).
- * Flanger and Doubler modes are not rendered yet.
+ * Flanger and Doubler modes are rendered by {@link PhaserFlangerDelay}.
  */
 public final class PhaserFlanger implements Effect {
     public static final String DEVICE_NAME = "Phaser-Flanger";
@@ -42,15 +41,14 @@ public final class PhaserFlanger implements Effect {
 
     @Override
     public AudioBuffer render(AudioBuffer input, DeviceSettings settings) {
-        String mode = settings.item("Mode");
-        if (!mode.equals("Phaser")) {
-            throw new BadInputException("Phaser-Flanger: " + mode + " mode is not rendered yet");
-        }
         return render(input, PhaserFlangerControls.from(settings));
     }
 
-    /** Renders Phaser mode with explicit controls (pure; the input is not modified). */
+    /** Renders with explicit controls (pure; the input is not modified). */
     public static AudioBuffer render(AudioBuffer input, PhaserFlangerControls c) {
+        if (c.mode() != PhaserFlangerControls.Mode.PHASER) {
+            return PhaserFlangerDelay.render(input, c);
+        }
         int channels = input.channelCount();
         float[][] out = new float[channels][];
         // channels are rendered in pairs: two independent recursions in one loop run twice as fast
@@ -71,10 +69,8 @@ public final class PhaserFlanger implements Effect {
     private static float[][] renderPair(float[] xl, float[] xr, PhaserFlangerControls c, double fs, double rightPhase) {
         int n = xl.length;
         int stages = c.notches();
-        double[] sl1 = new double[stages];
-        double[] sl2 = new double[stages];
-        double[] sr1 = new double[stages];
-        double[] sr2 = new double[stages];
+        // stage memory interleaved per stage: left s1, left s2, right s1, right s2
+        double[] st = new double[4 * stages];
         Biquad hp = Biquads.highPass(c.safeBassHz(), Biquads.BUTTERWORTH_Q, fs);
         double hb0 = hp.b0();
         double hb1 = hp.b1();
@@ -135,13 +131,13 @@ public final class PhaserFlanger implements Effect {
                 // serial chain feedback → stage 1 → … → stage K
                 double vl = Math.fma(fb, prevL, highL);
                 double vr = Math.fma(fb, prevR, highR);
-                for (int k = 0; k < stages; k++) {
-                    double ol = Math.fma(la2, vl, sl1[k]);
-                    double or = Math.fma(ra2, vr, sr1[k]);
-                    sl1[k] = la1 * (vl - ol) + sl2[k];
-                    sr1[k] = ra1 * (vr - or) + sr2[k];
-                    sl2[k] = vl - la2 * ol;
-                    sr2[k] = vr - ra2 * or;
+                for (int k = 0; k < st.length; k += 4) {
+                    double ol = Math.fma(la2, vl, st[k]);
+                    double or = Math.fma(ra2, vr, st[k + 2]);
+                    st[k] = Math.fma(la1, vl - ol, st[k + 1]);
+                    st[k + 2] = Math.fma(ra1, vr - or, st[k + 3]);
+                    st[k + 1] = Math.fma(-la2, ol, vl);
+                    st[k + 3] = Math.fma(-ra2, or, vr);
                     vl = ol;
                     vr = or;
                 }

@@ -4,9 +4,12 @@ import org.unmixer.dsp.mod.Lfo;
 import org.unmixer.params.DeviceSettings;
 
 /**
- * Physical controls of {@link PhaserFlanger} in Phaser mode, derived from the catalog's display
- * values (dsp-reference.md §5.1–5.2).
+ * Physical controls of {@link PhaserFlanger}, derived from the catalog's display values
+ * (dsp-reference.md §5.1–5.2).
  *
+ * @param mode Phaser, Flanger or Doubler
+ * @param flangeTimeMs Flanger delay without modulation, ms
+ * @param doublerTimeMs Doubler delay without modulation, ms
  * @param notches number of second-order all-pass stages, 1..42
  * @param centerHz centre frequency of the stages without modulation, Hz
  * @param spread 0..1, sets the stages' Q ({@link #qForSpread})
@@ -25,7 +28,8 @@ import org.unmixer.params.DeviceSettings;
  * @param dryWet 0..1 linear crossfade
  */
 public record PhaserFlangerControls(
-        int notches, double centerHz, double spread, double feedback, double modDepth, double modFreqHz,
+        Mode mode, double flangeTimeMs, double doublerTimeMs, int notches, double centerHz, double spread,
+        double feedback, double modDepth, double modFreqHz,
         Lfo.Waveform waveform, double duty, double stereoPhaseCycles, double lfoBlend, double modFreq2Hz,
         double modBlend, double warmth, double safeBassHz, double outputGain, double dryWet) {
 
@@ -40,10 +44,18 @@ public record PhaserFlangerControls(
     /** Highest modulated centre as a fraction of the sample rate. */
     public static final double MAX_CENTER_RATIO = 0.45;
 
+    /** The device's three algorithms, in the order of Live's "Mode" items. */
+    public enum Mode {
+        PHASER, FLANGER, DOUBLER
+    }
+
     /** Controls from Phaser-Flanger settings (display units as in the catalog). */
     public static PhaserFlangerControls from(DeviceSettings s) {
         double fb = s.get("Feedback") / 100;
         return new PhaserFlangerControls(
+                Mode.values()[s.index("Mode")],
+                s.get("Flange Time"),
+                s.get("Doubler Time"),
                 (int) Math.round(s.get("Notches")),
                 s.get("Center Freq"),
                 s.get("Spread") / 100,
@@ -71,6 +83,18 @@ public record PhaserFlangerControls(
     public double modulatedCenterHz(double lfo, double sampleRate) {
         double hz = centerHz * Math.pow(2, MOD_OCTAVES * modDepth * (1 - modBlend) * lfo);
         return Math.max(MIN_CENTER_HZ, Math.min(MAX_CENTER_RATIO * sampleRate, hz));
+    }
+
+    /** Flanger sweep at Amount 100 %: the delay moves ±1 octave around Flange Time [UNV, calibrate]. */
+    public static final double FLANGE_OCTAVES = 1;
+    /** Doubler sweep at Amount 100 %: the delay moves ±this many ms around Doubler Time [UNV]. */
+    public static final double DOUBLER_DEPTH_MS = 10;
+
+    /** Delay in ms of the Flanger/Doubler for an LFO value in [−1, 1] (not used in Phaser mode). */
+    public double modulatedDelayMs(double lfo) {
+        return mode == Mode.DOUBLER
+                ? doublerTimeMs + DOUBLER_DEPTH_MS * modDepth * lfo
+                : flangeTimeMs * Math.pow(2, FLANGE_OCTAVES * modDepth * lfo);
     }
 
     /** Spread for an LFO value in [−1, 1]: Spread ± 0.5·Amount·Mod Blend, kept in 0..1. */

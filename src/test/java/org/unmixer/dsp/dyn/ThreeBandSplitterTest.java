@@ -24,7 +24,7 @@ class ThreeBandSplitterTest {
         double[] hi = new double[block];
         for (int start = 0; start < LENGTH; start += block) {
             int len = Math.min(block, LENGTH - start);
-            s.process(impulse, start, len, lo, mi, hi);
+            s.process(impulse, start, len, lo, mi, hi, new double[3]);
             for (int i = 0; i < len; i++) {
                 out[0][start + i] = (float) lo[i];
                 out[1][start + i] = (float) mi[i];

@@ -1,12 +1,13 @@
 package org.unmixer.dsp.effects;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +15,8 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.DeviceContract;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
+import org.unmixer.dsp.filter.BiquadFilter;
 import org.unmixer.dsp.filter.Biquads;
-import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 
@@ -39,6 +40,34 @@ class PhaserFlangerTest implements DeviceContract {
     public DeviceSettings typicalSettings() {
         return SPEC.settings(Map.of("Notches", 6, "Amount", 60.0, "Mod Freq", 2.0, "Feedback", 40.0,
                 "Dry/Wet", 50.0, "Warmth", 30.0, "Mod Phase", 90.0, "Mod Wave", "Sine"));
+    }
+
+    /** The device contract again in Flanger mode. */
+    @Nested
+    class FlangerMode implements DeviceContract {
+        @Override
+        public Effect effect() {
+            return new PhaserFlanger();
+        }
+
+        @Override
+        public DeviceSettings typicalSettings() {
+            return PhaserFlangerTest.this.typicalSettings().with("Mode", "Flanger");
+        }
+    }
+
+    /** The device contract again in Doubler mode. */
+    @Nested
+    class DoublerMode implements DeviceContract {
+        @Override
+        public Effect effect() {
+            return new PhaserFlanger();
+        }
+
+        @Override
+        public DeviceSettings typicalSettings() {
+            return PhaserFlangerTest.this.typicalSettings().with("Mode", "Doubler");
+        }
     }
 
     /** Frozen LFO, no feedback or warmth, Safe Bass at its minimum, 50 % mix: classic notches. */
@@ -172,11 +201,77 @@ class PhaserFlangerTest implements DeviceContract {
         assertThat(new PhaserFlanger().render(in, s)).isEqualTo(new PhaserFlanger().render(in, s));
     }
 
+    /** Frozen delay mode at 50 % mix, no feedback or warmth, Safe Bass at its minimum. */
+    private static DeviceSettings frozenDelay(String mode) {
+        return SPEC.settings(Map.of("Mode", mode, "Flange Time", 1.0, "Doubler Time", 50.0, "Amount", 0.0,
+                "Feedback", 0.0, "Warmth", 0.0, "Safe Freq", 5.0, "Dry/Wet", 50.0));
+    }
+
     @Test
-    void flangerAndDoublerAreRefusedWithAOneLineMessage() {
-        assertThatThrownBy(() -> new PhaserFlanger().render(DeviceContract.testSignal(), typicalSettings().with("Mode", "Flanger")))
-                .isInstanceOf(BadInputException.class)
-                .hasMessage("Phaser-Flanger: Flanger mode is not rendered yet");
+    void frozenFlangerNotchesAtOddMultiplesOfHalfTheInverseDelay() {
+        // 1 ms = 44.1 samples: also checks the fractional (Hermite) read
+        List<Double> notches = measuredNotchesHz(frozenDelay("Flanger"));
+        List<Double> below8k = notches.stream().filter(f -> f < 8000).toList();
+        assertThat(below8k).hasSize(8);
+        for (int m = 0; m < below8k.size(); m++) {
+            double expected = (2 * m + 1) * 500.0;
+            assertThat(below8k.get(m)).isCloseTo(expected, offset(NOTCH_RELATIVE * expected));
+        }
+    }
+
+    @Test
+    void flangerFeedbackMakesCombPeaksAndFbInvTurnsThemIntoDips() {
+        // wet only: y = z^−D/(1 − g z^−D) on the high-passed part: |H| = 1/(1 − g) at 1/D = 1 kHz
+        DeviceSettings s = frozenDelay("Flanger").with(Map.of("Feedback", 50.0, "Dry/Wet", 100.0));
+        AudioBuffer ir = new PhaserFlanger().render(new AudioBuffer(Spectrum.impulse(1, IR_LENGTH), RATE), s);
+        assertThat(Spectrum.magnitudeDb(ir.channel(0), 1000, RATE)).isCloseTo(20 * Math.log10(2), offset(0.2));
+        AudioBuffer inv = new PhaserFlanger().render(new AudioBuffer(Spectrum.impulse(1, IR_LENGTH), RATE),
+                s.with("FB Inv", "On"));
+        assertThat(Spectrum.magnitudeDb(inv.channel(0), 1000, RATE)).isCloseTo(20 * Math.log10(1 / 1.5), offset(0.2));
+    }
+
+    @Test
+    void doublerDelayLandsOnTheExpectedSample() {
+        DeviceSettings s = frozenDelay("Doubler").with("Dry/Wet", 100.0);
+        AudioBuffer ir = new PhaserFlanger().render(new AudioBuffer(Spectrum.impulse(1, IR_LENGTH), RATE), s);
+        int d = (int) Math.round(0.050 * RATE);
+        float[] hp = BiquadFilter.apply(Spectrum.impulse(1, IR_LENGTH)[0], Biquads.highPass(5, Biquads.BUTTERWORTH_Q, RATE));
+        for (int n = 0; n < IR_LENGTH; n++) {
+            double expected = (n == 0 ? 1 : 0) - hp[n] + (n >= d ? hp[n - d] : 0);
+            assertThat((double) ir.channel(0)[n]).as("sample %d", n).isCloseTo(expected, offset(1e-5));
+        }
+    }
+
+    @Test
+    void flangerLfoSweepsDeterministically() {
+        DeviceSettings s = typicalSettings().with("Mode", "Flanger");
+        AudioBuffer in = DeviceContract.testSignal();
+        AudioBuffer a = new PhaserFlanger().render(in, s);
+        assertThat(a.isFinite()).isTrue();
+        assertThat(a).isEqualTo(new PhaserFlanger().render(in, s));
+        assertThat(a).isNotEqualTo(new PhaserFlanger().render(in, s.with("Amount", 0.0)));
+    }
+
+    @Test
+    void randomSettingsGiveStableAllPassesAndFiniteOutput() {
+        SplittableRandom r = new SplittableRandom(23);
+        AudioBuffer in = DeviceContract.testSignal();
+        for (int trial = 0; trial < 20; trial++) {
+            DeviceSettings s = SPEC.defaults();
+            for (var p : SPEC.params()) {
+                s = s.withNormalized(p.name(), r.nextDouble());
+            }
+            PhaserFlangerControls c = PhaserFlangerControls.from(s);
+            assertThat(c.notches()).isBetween(1, 42);
+            assertThat(Math.abs(c.feedback())).isLessThanOrEqualTo(0.99);
+            double[] coef = new double[2];
+            for (long t = 0; t < RATE * 4L; t += 997) {
+                PhaserFlanger.allPassAt(t, c, RATE, c.stereoPhaseCycles(), coef);
+                Biquad stage = new Biquad(coef[1], coef[0], 1, coef[0], coef[1]);
+                assertThat(stage.isStable()).as("all-pass at t=%d for %s", t, s).isTrue();
+            }
+            assertThat(new PhaserFlanger().render(in, s).isFinite()).as("settings %s", s).isTrue();
+        }
     }
 
     @Test
