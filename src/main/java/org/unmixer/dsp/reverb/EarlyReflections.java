@@ -60,13 +60,20 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
                 }
                 continue;
             }
-            double phase0 = 2 * Math.PI * k / delays.length;
+            // sin of the modulation phase at each block's centre, advanced by a rotating phasor
+            double phase = 2 * Math.PI * k / delays.length + phaseStep * 0.5 * FeedbackDelayNetwork.BLOCK;
+            double sin = Math.sin(phase);
+            double cos = Math.cos(phase);
+            double rotCos = Math.cos(phaseStep * FeedbackDelayNetwork.BLOCK);
+            double rotSin = Math.sin(phaseStep * FeedbackDelayNetwork.BLOCK);
             for (int start = 0; start < frames; start += FeedbackDelayNetwork.BLOCK) {
                 int end = Math.min(frames, start + FeedbackDelayNetwork.BLOCK);
                 // the delay at the block's centre holds for the block: Spin moves it by well under
                 // a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
-                double d = delays[k] + spinExcursion
-                        * (1 + Math.sin(phase0 + phaseStep * 0.5 * (start + end)));
+                double d = delays[k] + spinExcursion * (1 + sin);
+                double next = sin * rotCos + cos * rotSin;
+                cos = cos * rotCos - sin * rotSin;
+                sin = next;
                 int whole = (int) Math.ceil(d);
                 double fr = whole - d; // weight of the newer sample
                 double older = a * (1 - fr);

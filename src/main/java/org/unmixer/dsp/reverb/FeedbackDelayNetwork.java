@@ -39,6 +39,18 @@ public final class FeedbackDelayNetwork {
     /**
      * Runs the network over {@code inL}/{@code inR} and writes (not adds) the tail into
      * {@code outL}/{@code outR}; all four arrays have the same length.
+     */
+    public static void render(double[] inL, double[] inR, FdnControls c, double sampleRate,
+            double[] outL, double[] outR) {
+        java.util.Arrays.fill(outL, 0);
+        java.util.Arrays.fill(outR, 0);
+        render(inL, inR, 0, outL.length, c, sampleRate, 1, outL, outR);
+    }
+
+    /**
+     * Runs the network over {@code frames} input samples starting at {@code inL[offset]} /
+     * {@code inR[offset]} and <em>adds</em> {@code gain} times the tail into {@code outL} /
+     * {@code outR} from index 0.
      *
      * <p>Works a block at a time. The block is a power of two no longer than the shortest line
      * (at most {@link #MAX_BLOCK}), so a block's reads never need that block's writes and a block
@@ -48,9 +60,10 @@ public final class FeedbackDelayNetwork {
      * sample by sample, with the eight lines interleaved. The chorus modulation is evaluated at
      * block edges (a rotating phasor, no per-sample sin) and ramped linearly in between.
      */
-    public static void render(double[] inL, double[] inR, FdnControls c, double sampleRate,
-            double[] outL, double[] outR) {
-        final int n = inL.length;
+    public static void render(double[] inL, double[] inR, int offset, int frames, FdnControls c,
+            double sampleRate, double gain, double[] outL, double[] outR) {
+        final int n = frames;
+        final double tap = gain * TAP;
         final int[] delay = c.delays();
         int shortest = Integer.MAX_VALUE;
         for (int d : delay) {
@@ -68,6 +81,7 @@ public final class FeedbackDelayNetwork {
         final double[] apScale = c.allPassLoopGains();
         final double[][] x = new double[N][block];
         final double[] delayed = new double[block];
+        final double[] segment = new double[BLOCK + 1];
         final double[] w = new double[block];
         final double[] xl = new double[block];
         final double[] xr = new double[block];
@@ -96,7 +110,9 @@ public final class FeedbackDelayNetwork {
             a1[i] = f[i].a1();
             a2[i] = f[i].a2();
         }
-        final double[] state = new double[4 * N];
+        final double[] state = new double[4 * N]; // per line: x[t−1], x[t−2], y[t−1], y[t−2]
+        final double[] shift1 = new double[block];
+        final double[] shift2 = new double[block];
         final double[] x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], x6 = x[6], x7 = x[7];
 
         for (int start = 0; start < n; start += block) {
@@ -111,14 +127,18 @@ public final class FeedbackDelayNetwork {
                     cos[i] = cos[i] * rotCos - sin[i] * rotSin;
                     sin[i] = s;
                     double to = delay[i] + excursion * (1 + s);
-                    double step = (to - from) / block;
-                    double pos = start + len - from; // ≥ 0, same index modulo len
-                    for (int t = 0; t < m; t++) {
-                        int i0 = (int) pos;
-                        double fr = pos - i0;
-                        double s0 = r[i0 & mask];
-                        xi[t] = s0 + fr * (r[(i0 + 1) & mask] - s0);
-                        pos += 1 - step;
+                    // the delay holds for each sub-block of BLOCK samples, at its value mid-way:
+                    // at most 2π·8 Hz·4·32/44100 ≈ 0.15 sample from one sub-block to the next
+                    for (int sb = 0; sb < m; sb += BLOCK) {
+                        int count = Math.min(BLOCK, m - sb);
+                        double d = from + (to - from) * (sb + 0.5 * BLOCK) / block;
+                        int whole = (int) Math.ceil(d);
+                        double newer = whole - d;
+                        double older = 1 - newer;
+                        copyFromRing(r, (start + sb - whole) & mask, segment, count + 1);
+                        for (int t = 0; t < count; t++) {
+                            xi[sb + t] = older * segment[t] + newer * segment[t + 1];
+                        }
                     }
                 } else {
                     copyFromRing(r, (start - delay[i]) & mask, xi, m);
@@ -146,9 +166,13 @@ public final class FeedbackDelayNetwork {
                     }
                 }
             }
-            // 3. loop filters (line gain and damping), four recursions interleaved
-            filterQuad(x0, x1, x2, x3, m, b0, b1, b2, a1, a2, state, 0);
-            filterQuad(x4, x5, x6, x7, m, b0, b1, b2, a1, a2, state, 4);
+            // 3. loop filters (line gain and damping): feed-forward halves over the block, then the
+            //    recursions, four lines interleaved
+            for (int i = 0; i < N; i++) {
+                feedForward(x[i], m, b0[i], b1[i], b2[i], state, 4 * i, shift1, shift2);
+            }
+            recursionQuad(x0, x1, x2, x3, m, a1, a2, state, 0);
+            recursionQuad(x4, x5, x6, x7, m, a1, a2, state, 4);
             // 4. Hadamard mixing in place (natural-order fast transform; 1/√N is in the line gains)
             for (int span = 1; span < N; span <<= 1) {
                 for (int i = 0; i < N; i += 2 * span) {
@@ -158,14 +182,16 @@ public final class FeedbackDelayNetwork {
                 }
             }
             // 5. output taps = rows 3 and 5 of the mixed lines; then the input joins the lines
+            System.arraycopy(outL, start, ol, 0, m);
+            System.arraycopy(outR, start, or, 0, m);
             for (int t = 0; t < m; t++) {
-                ol[t] = TAP * x3[t];
-                or[t] = TAP * x5[t];
+                ol[t] += tap * x3[t];
+                or[t] += tap * x5[t];
             }
             System.arraycopy(ol, 0, outL, start, m);
             System.arraycopy(or, 0, outR, start, m);
-            System.arraycopy(inL, start, xl, 0, m);
-            System.arraycopy(inR, start, xr, 0, m);
+            System.arraycopy(inL, offset + start, xl, 0, m);
+            System.arraycopy(inR, offset + start, xr, 0, m);
             int at = start & mask;
             for (int i = 0; i < N; i++) {
                 addScaled(x[i], (i & 1) == 0 ? xl : xr, IN_GAIN[i], m);
@@ -192,67 +218,66 @@ public final class FeedbackDelayNetwork {
     }
 
     /**
-     * Four lines' loop filters in one pass (direct form I, in place): four independent
-     * recursions overlap, and each has a single multiply-add on its critical path.
-     * {@code state[4·line + 0..3]} holds x[t−1], x[t−2], y[t−1], y[t−2].
+     * {@code x[t] ← b0·x[t] + b1·x[t−1] + b2·x[t−2]} in place; {@code state[o], state[o + 1]}
+     * carry x[t−1], x[t−2] across blocks. Shifted copies keep the loop in the vectorisable form.
      */
-    private static void filterQuad(double[] p, double[] q, double[] r, double[] s, int m, double[] b0,
-            double[] b1, double[] b2, double[] a1, double[] a2, double[] state, int i) {
-        final double pb0 = b0[i], pb1 = b1[i], pb2 = b2[i], pa1 = a1[i], pa2 = a2[i];
-        final double qb0 = b0[i + 1], qb1 = b1[i + 1], qb2 = b2[i + 1], qa1 = a1[i + 1], qa2 = a2[i + 1];
-        final double rb0 = b0[i + 2], rb1 = b1[i + 2], rb2 = b2[i + 2], ra1 = a1[i + 2], ra2 = a2[i + 2];
-        final double sb0 = b0[i + 3], sb1 = b1[i + 3], sb2 = b2[i + 3], sa1 = a1[i + 3], sa2 = a2[i + 3];
-        int o = 4 * i;
-        double px1 = state[o], px2 = state[o + 1], py1 = state[o + 2], py2 = state[o + 3];
-        double qx1 = state[o + 4], qx2 = state[o + 5], qy1 = state[o + 6], qy2 = state[o + 7];
-        double rx1 = state[o + 8], rx2 = state[o + 9], ry1 = state[o + 10], ry2 = state[o + 11];
-        double sx1 = state[o + 12], sx2 = state[o + 13], sy1 = state[o + 14], sy2 = state[o + 15];
+    private static void feedForward(double[] x, int m, double b0, double b1, double b2, double[] state, int o,
+            double[] shift1, double[] shift2) {
+        shift1[0] = state[o];
+        shift2[0] = state[o + 1];
+        if (m > 1) {
+            shift2[1] = state[o];
+            System.arraycopy(x, 0, shift1, 1, m - 1);
+            System.arraycopy(x, 0, shift2, 2, m - 2);
+            state[o + 1] = x[m - 2];
+        } else {
+            state[o + 1] = state[o];
+        }
+        state[o] = x[m - 1];
         for (int t = 0; t < m; t++) {
-            double pu = p[t];
-            double qu = q[t];
-            double ru = r[t];
-            double su = s[t];
-            double py = pb0 * pu + pb1 * px1 + pb2 * px2 - pa2 * py2 - pa1 * py1;
-            double qy = qb0 * qu + qb1 * qx1 + qb2 * qx2 - qa2 * qy2 - qa1 * qy1;
-            double ry = rb0 * ru + rb1 * rx1 + rb2 * rx2 - ra2 * ry2 - ra1 * ry1;
-            double sy = sb0 * su + sb1 * sx1 + sb2 * sx2 - sa2 * sy2 - sa1 * sy1;
-            px2 = px1;
-            px1 = pu;
-            py2 = py1;
-            py1 = py;
-            qx2 = qx1;
-            qx1 = qu;
-            qy2 = qy1;
-            qy1 = qy;
-            rx2 = rx1;
-            rx1 = ru;
-            ry2 = ry1;
-            ry1 = ry;
-            sx2 = sx1;
-            sx1 = su;
-            sy2 = sy1;
-            sy1 = sy;
+            x[t] = b0 * x[t] + b1 * shift1[t] + b2 * shift2[t];
+        }
+    }
+
+    /**
+     * {@code y[t] ← u[t] − a1·y[t−1] − a2·y[t−2]} in place on four lines at once, so four
+     * recursions overlap; {@code state[4·line + 2], state[4·line + 3]} carry y[t−1], y[t−2].
+     */
+    private static void recursionQuad(double[] p, double[] q, double[] r, double[] s, int m,
+            double[] a1, double[] a2, double[] state, int i) {
+        final double pa1 = a1[i], pa2 = a2[i], qa1 = a1[i + 1], qa2 = a2[i + 1];
+        final double ra1 = a1[i + 2], ra2 = a2[i + 2], sa1 = a1[i + 3], sa2 = a2[i + 3];
+        final int o = 4 * i;
+        double p1 = state[o + 2], p2 = state[o + 3];
+        double q1 = state[o + 6], q2 = state[o + 7];
+        double r1 = state[o + 10], r2 = state[o + 11];
+        double s1 = state[o + 14], s2 = state[o + 15];
+        for (int t = 0; t < m; t++) {
+            double py = p[t] - pa2 * p2 - pa1 * p1;
+            double qy = q[t] - qa2 * q2 - qa1 * q1;
+            double ry = r[t] - ra2 * r2 - ra1 * r1;
+            double sy = s[t] - sa2 * s2 - sa1 * s1;
+            p2 = p1;
+            p1 = py;
+            q2 = q1;
+            q1 = qy;
+            r2 = r1;
+            r1 = ry;
+            s2 = s1;
+            s1 = sy;
             p[t] = py;
             q[t] = qy;
             r[t] = ry;
             s[t] = sy;
         }
-        state[o] = px1;
-        state[o + 1] = px2;
-        state[o + 2] = py1;
-        state[o + 3] = py2;
-        state[o + 4] = qx1;
-        state[o + 5] = qx2;
-        state[o + 6] = qy1;
-        state[o + 7] = qy2;
-        state[o + 8] = rx1;
-        state[o + 9] = rx2;
-        state[o + 10] = ry1;
-        state[o + 11] = ry2;
-        state[o + 12] = sx1;
-        state[o + 13] = sx2;
-        state[o + 14] = sy1;
-        state[o + 15] = sy2;
+        state[o + 2] = p1;
+        state[o + 3] = p2;
+        state[o + 6] = q1;
+        state[o + 7] = q2;
+        state[o + 10] = r1;
+        state[o + 11] = r2;
+        state[o + 14] = s1;
+        state[o + 15] = s2;
     }
 
     /** Copies {@code count} samples of a ring starting at {@code from} (wrapping) into {@code dst}. */
