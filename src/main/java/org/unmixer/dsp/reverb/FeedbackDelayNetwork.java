@@ -9,29 +9,26 @@ import org.unmixer.dsp.filter.Biquad;
  * optional sinusoidal modulation of the delay reads (chorus).
  *
  * <p>Per sample and line i: read the delay (linear interpolation when modulated), all-pass
- * {@code (−g + γ^M z^−M)/(1 − g·γ^M z^−M)}, high filter (carrying the line gain), low shelf; the
- * eight results are summed into the outputs with two orthogonal sign patterns (rows 3 and 5 of
- * the Hadamard matrix), mixed by the fast Hadamard transform and written back with the input.
- * The left input feeds the even lines, the right input the odd lines, each with gains ±½.
+ * {@code (−g + γ^M z^−M)/(1 − g·γ^M z^−M)}, loop filter (line gain × high filter × low shelf, one
+ * second-order section); the eight results are mixed by the fast Hadamard transform, rows 3 and 5
+ * of the mixed vector are the left and right outputs (orthogonal sign patterns), and the mixed
+ * vector plus the input is written back. The left input feeds the even lines, the right input
+ * the odd lines, with gains ±½.
  *
- * <p>Memory lives in arrays created per call; buffers are powers of two indexed with a mask.
- * Modulated delays are computed every {@link #BLOCK} samples and ramped linearly in between.
+ * <p>Memory lives in arrays created per call; rings are powers of two. With chorus, each line's
+ * delay is evaluated at block edges (rotating phasor) and held, at its value mid-way, for each
+ * sub-block of {@link #BLOCK} samples.
  */
 public final class FeedbackDelayNetwork {
     /** Control block (samples) for modulated delays elsewhere (early reflections), as Live's 32. */
     public static final int BLOCK = 32;
-    /**
-     * Longest processing block of the network (samples); the chorus delays ramp linearly over a
-     * block (2.9 ms at 44.1 kHz, far below a chorus period).
-     */
+    /** Longest processing block of the network (samples); longer blocks amortise ring copies. */
     public static final int MAX_BLOCK = 128;
 
     private static final int N = FdnControls.LINES;
     /** Input gains ±½ per line; the left input feeds the even lines, the right the odd ones. */
     private static final double[] IN_GAIN = {0.5, 0.5, -0.5, 0.5, 0.5, -0.5, -0.5, -0.5};
     private static final double TAP = 1 / Math.sqrt(N);
-    // Output sign patterns: rows 3 and 5 of the 8×8 Sylvester Hadamard matrix (orthogonal),
-    // written out in render().
 
     private FeedbackDelayNetwork() {
     }
@@ -56,9 +53,9 @@ public final class FeedbackDelayNetwork {
      * (at most {@link #MAX_BLOCK}), so a block's reads never need that block's writes and a block
      * never wraps around a ring. Ring segments are copied into block arrays so that the
      * all-passes, output taps, Hadamard mixing and writes are loops in which every array is
-     * indexed alike, the form HotSpot's C2 vectorises; only the loop filters' recursions run
-     * sample by sample, with the eight lines interleaved. The chorus modulation is evaluated at
-     * block edges (a rotating phasor, no per-sample sin) and ramped linearly in between.
+     * indexed alike, the form HotSpot's C2 (JDK 17) vectorises; only the loop filters'
+     * two-tap recursions run sample by sample, four lines interleaved. The chorus modulation is
+     * evaluated at block edges with a rotating phasor (no per-sample sin).
      */
     public static void render(double[] inL, double[] inR, int offset, int frames, FdnControls c,
             double sampleRate, double gain, double[] outL, double[] outR) {
