@@ -42,27 +42,25 @@ public final class Reverb implements Effect {
         // Stereo Image on mid/side, then the linear Dry/Wet crossfade
         float[][] out = new float[channels][n];
         double dryGain = 1 - k.mix();
-        double wetGain = k.mix();
-        double sideGain = k.width();
+        double midGain = 0.5 * k.mix();
+        double sideGain = 0.5 * k.mix() * k.width();
         double[] wl = wet[0];
         double[] wr = wet[1];
-        for (int t = 0; t < n; t++) {
-            double mid = 0.5 * (wl[t] + wr[t]);
-            double side = 0.5 * (wl[t] - wr[t]) * sideGain;
-            wl[t] = wetGain * (mid + side);
-            wr[t] = wetGain * (mid - side);
-        }
-        for (int c = 0; c < channels; c++) {
-            float[] x = dry[c];
-            float[] y = out[c];
-            if (channels == 1) {
+        if (channels == 1) {
+            float[] x = dry[0];
+            float[] y = out[0];
+            for (int t = 0; t < n; t++) {
+                y[t] = (float) (dryGain * x[t] + midGain * (wl[t] + wr[t]));
+            }
+        } else {
+            for (int c = 0; c < channels; c++) {
+                float[] x = dry[c];
+                float[] y = out[c];
+                double side = c % 2 == 0 ? sideGain : -sideGain;
                 for (int t = 0; t < n; t++) {
-                    y[t] = (float) (dryGain * x[t] + 0.5 * (wl[t] + wr[t]));
-                }
-            } else {
-                double[] w = wet[c % 2];
-                for (int t = 0; t < n; t++) {
-                    y[t] = (float) (dryGain * x[t] + w[t]);
+                    double l = wl[t];
+                    double r = wr[t];
+                    y[t] = (float) (dryGain * x[t] + (midGain * (l + r) + side * (l - r)));
                 }
             }
         }
@@ -79,14 +77,7 @@ public final class Reverb implements Effect {
         bandFilter(left, right, k.lowCut(), k.highCut(), pre[0], pre[1], pad + k.predelaySamples());
 
         double[][] wet = new double[2][n];
-        er.addTo(pre, pad, n, fs, wet);
-        if (k.reflectGain() != 1) {
-            for (double[] w : wet) {
-                for (int t = 0; t < n; t++) {
-                    w[t] *= k.reflectGain();
-                }
-            }
-        }
+        er.addTo(pre, pad, n, fs, wet); // Reflect Level is in the tap gains
         if (k.cutInput()) {
             return wet; // frozen with Cut: nothing enters the tail, and the tail starts empty
         }

@@ -48,32 +48,39 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
         if (pad < maxDelay()) {
             throw new IllegalArgumentException("pad " + pad + " shorter than the longest tap " + maxDelay());
         }
+        final int taps = delays.length;
+        final int block = FeedbackDelayNetwork.BLOCK;
+        // sin/cos of each tap's modulation phase at the current block's centre (rotating phasor)
         double phaseStep = 2 * Math.PI * spinRateHz / sampleRate;
-        for (int k = 0; k < delays.length; k++) {
-            double[] x = in[k % 2];
-            double[] y = out[k % 2];
-            double a = gains[k];
-            if (spinExcursion == 0) {
-                int offset = pad - delays[k];
-                for (int t = 0; t < frames; t++) {
-                    y[t] += a * x[offset + t];
+        double rotCos = Math.cos(phaseStep * block);
+        double rotSin = Math.sin(phaseStep * block);
+        double[] sin = new double[taps];
+        double[] cos = new double[taps];
+        for (int k = 0; k < taps; k++) {
+            double phase = 2 * Math.PI * k / taps + phaseStep * 0.5 * block;
+            sin[k] = Math.sin(phase);
+            cos[k] = Math.cos(phase);
+        }
+        // time blocks outside, taps inside: the output block and the input window stay in cache
+        for (int start = 0; start < frames; start += block) {
+            int end = Math.min(frames, start + block);
+            for (int k = 0; k < taps; k++) {
+                double[] x = in[k % 2];
+                double[] y = out[k % 2];
+                double a = gains[k];
+                if (spinExcursion == 0) {
+                    int o = pad - delays[k];
+                    for (int t = start; t < end; t++) {
+                        y[t] += a * x[o + t];
+                    }
+                    continue;
                 }
-                continue;
-            }
-            // sin of the modulation phase at each block's centre, advanced by a rotating phasor
-            double phase = 2 * Math.PI * k / delays.length + phaseStep * 0.5 * FeedbackDelayNetwork.BLOCK;
-            double sin = Math.sin(phase);
-            double cos = Math.cos(phase);
-            double rotCos = Math.cos(phaseStep * FeedbackDelayNetwork.BLOCK);
-            double rotSin = Math.sin(phaseStep * FeedbackDelayNetwork.BLOCK);
-            for (int start = 0; start < frames; start += FeedbackDelayNetwork.BLOCK) {
-                int end = Math.min(frames, start + FeedbackDelayNetwork.BLOCK);
                 // the delay at the block's centre holds for the block: Spin moves it by well under
                 // a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
-                double d = delays[k] + spinExcursion * (1 + sin);
-                double next = sin * rotCos + cos * rotSin;
-                cos = cos * rotCos - sin * rotSin;
-                sin = next;
+                double d = delays[k] + spinExcursion * (1 + sin[k]);
+                double next = sin[k] * rotCos + cos[k] * rotSin;
+                cos[k] = cos[k] * rotCos - sin[k] * rotSin;
+                sin[k] = next;
                 int whole = (int) Math.ceil(d);
                 double fr = whole - d; // weight of the newer sample
                 double older = a * (1 - fr);
