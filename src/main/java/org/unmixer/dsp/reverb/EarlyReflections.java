@@ -14,6 +14,8 @@ package org.unmixer.dsp.reverb;
  * @param spinRateHz modulation rate (Hz)
  */
 public record EarlyReflections(int[] delays, double[] gains, double spinExcursion, double spinRateHz) {
+    /** Samples processed per pass over the taps; a multiple of the spin block, fits in L1/L2. */
+    private static final int CACHE_BLOCK = 32 * FeedbackDelayNetwork.BLOCK;
 
     public EarlyReflections {
         if (delays.length != gains.length) {
@@ -62,32 +64,35 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
             cos[k] = Math.cos(phase);
         }
         // time blocks outside, taps inside: the output block and the input window stay in cache
-        for (int start = 0; start < frames; start += block) {
-            int end = Math.min(frames, start + block);
+        for (int outer = 0; outer < frames; outer += CACHE_BLOCK) {
+            int outerEnd = Math.min(frames, outer + CACHE_BLOCK);
             for (int k = 0; k < taps; k++) {
                 double[] x = in[k % 2];
                 double[] y = out[k % 2];
                 double a = gains[k];
                 if (spinExcursion == 0) {
                     int o = pad - delays[k];
-                    for (int t = start; t < end; t++) {
+                    for (int t = outer; t < outerEnd; t++) {
                         y[t] += a * x[o + t];
                     }
                     continue;
                 }
-                // the delay at the block's centre holds for the block: Spin moves it by well under
-                // a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
-                double d = delays[k] + spinExcursion * (1 + sin[k]);
-                double next = sin[k] * rotCos + cos[k] * rotSin;
-                cos[k] = cos[k] * rotCos - sin[k] * rotSin;
-                sin[k] = next;
-                int whole = (int) Math.ceil(d);
-                double fr = whole - d; // weight of the newer sample
-                double older = a * (1 - fr);
-                double newer = a * fr;
-                int o = pad - whole;
-                for (int t = start; t < end; t++) {
-                    y[t] += older * x[o + t] + newer * x[o + t + 1];
+                for (int start = outer; start < outerEnd; start += block) {
+                    int end = Math.min(outerEnd, start + block);
+                    // the delay at the block's centre holds for the block: Spin moves it by well
+                    // under a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
+                    double d = delays[k] + spinExcursion * (1 + sin[k]);
+                    double next = sin[k] * rotCos + cos[k] * rotSin;
+                    cos[k] = cos[k] * rotCos - sin[k] * rotSin;
+                    sin[k] = next;
+                    int whole = (int) Math.ceil(d);
+                    double fr = whole - d; // weight of the newer sample
+                    double older = a * (1 - fr);
+                    double newer = a * fr;
+                    int o = pad - whole;
+                    for (int t = start; t < end; t++) {
+                        y[t] += older * x[o + t] + newer * x[o + t + 1];
+                    }
                 }
             }
         }
