@@ -11,7 +11,10 @@ import org.unmixer.params.DeviceSettings;
 /**
  * Live's Reverb (manual §26.32; dsp-reference.md §6): predelay → input band filter → early
  * reflections (tapped delay) and late tail (8-line FDN, {@link FeedbackDelayNetwork}) → Reflect /
- * Diffuse levels → Stereo Image → Dry/Wet. Decay Time is the tail's broadband RT60.
+ * Diffuse levels → Stereo Image → Dry/Wet. Decay Time is the tail's RT60 exactly (all loop
+ * poles at radius 0.001^(1/(T·fs))) when the loop filters are off, and its mid-band RT60 when
+ * they are on: HiShelf/LowShelf Gain scale the decay time beyond their corners
+ * ({@link org.unmixer.dsp.reverb.FdnControls}).
  *
  * <p>Channels: the wet signal is stereo, made from channel 0 (left) and channel 1 (right, or the
  * left again for mono input). A mono input gets the mid of the wet signal; channel c of a wider
@@ -29,7 +32,7 @@ public final class Reverb implements Effect {
         return render(input, ReverbControls.of(settings, input.sampleRate()));
     }
 
-    /** Renders with derived controls. */
+    /** Renders with controls derived (by {@link ReverbControls#of}) for the input's sample rate. */
     public static AudioBuffer render(AudioBuffer input, ReverbControls k) {
         int channels = input.channelCount();
         int n = input.frames();

@@ -7,6 +7,8 @@ package org.unmixer.dsp.reverb;
  * (tap k at phase 2πk/taps), read with linear interpolation at a delay held for each block of
  * {@link FeedbackDelayNetwork#BLOCK} samples.
  *
+ * <p>The arrays are shared, not copied: do not modify them.
+ *
  * @param delays tap delays (samples, ≥ 0), tap k feeds channel k % 2
  * @param gains tap gains
  * @param spinExcursion peak extra delay of the modulation (samples), 0 for none; a spun tap's delay
