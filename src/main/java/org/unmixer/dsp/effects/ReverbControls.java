@@ -15,13 +15,13 @@ import org.unmixer.params.DeviceSettings;
  * @param predelaySamples delay before the first reflection
  * @param lowCut input high-pass (identity when off)
  * @param highCut input low-pass (identity when off)
- * @param reflections the early-reflection taps (after the predelay)
+ * @param reflections the early-reflection taps (after the predelay), Reflect Level included
  * @param tailDelaySamples extra delay of the tail's input after the predelay (ER Shape)
  * @param diffuserLengths series input all-passes of the tail per channel: [channel][stage] (Density)
  * @param diffuserGain their coefficient
  * @param fdn the late tail
  * @param cutInput whether the tail's input is muted (Freeze with Cut)
- * @param reflectGain linear level of the reflections
+ * @param reflectGain linear level of the reflections (already in the tap gains)
  * @param diffuseGain linear level of the tail
  * @param width stereo width of the wet signal, 0 (mono) … 1 (Stereo Image 120°)
  * @param mix Dry/Wet as 0 … 1
@@ -83,8 +83,9 @@ public record ReverbControls(
             erGains[k] = ER_SIGNS[k] * Math.pow(10, -dropDb * ER_POSITIONS[k] / 20);
             energy[k % 2] += erGains[k] * erGains[k];
         }
+        double reflectGain = dbToGain(s.get("Reflect Level"));
         for (int k = 0; k < taps; k++) {
-            erGains[k] *= Math.sqrt(ER_ENERGY / energy[k % 2]);
+            erGains[k] *= Math.sqrt(ER_ENERGY / energy[k % 2]) * reflectGain;
         }
         double depthScale = sampleRate / DEPTH_RATE;
         EarlyReflections er = new EarlyReflections(erDelays, erGains,
@@ -114,7 +115,7 @@ public record ReverbControls(
 
         return new ReverbControls(predelay, lowCut, highCut, er, tailDelay, diffusers, DIFFUSER_GAIN, fdn,
                 freeze && s.isOn("Cut On"),
-                dbToGain(s.get("Reflect Level")), dbToGain(s.get("Diffuse Level")),
+                reflectGain, dbToGain(s.get("Diffuse Level")),
                 s.get("Stereo Image") / 120, s.get("Dry/Wet") / 100);
     }
 

@@ -5,7 +5,8 @@ package org.unmixer.dsp.reverb;
  *
  * @param t60Seconds broadband (mid-band) decay time, RT60 in seconds, &gt; 0
  * @param freeze loop gain exactly 1 (no broadband decay); the band filters still act unless
- *     {@code flat}
+ *     {@code flat}, with the same per-pass gains as at {@code t60Seconds}, so frozen bands beyond
+ *     the corners still fade
  * @param flat when frozen, bypass the band filters too (a perfectly lossless loop)
  * @param high damping of high frequencies
  * @param highHz corner of the high filter (Hz)

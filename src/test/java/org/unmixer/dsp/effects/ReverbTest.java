@@ -93,6 +93,31 @@ class ReverbTest implements DeviceContract {
         assertThat(high).isBetween(0.5 * t60 * (1 - RT60_TOLERANCE), 0.8 * t60);
     }
 
+    @Test
+    void lowPassHiFilterShortensOnlyTheHighDecay() {
+        double t60 = 2.0;
+        DeviceSettings s = plainWet().with(Map.of("Decay Time", t60 * 1000, "Reflect Level", -30.0,
+                "HiFilter On", "On", "HiFilter Type", "Low-pass", "HiFilter Freq", 2000.0));
+        AudioBuffer ir = new Reverb().render(impulse(t60 * 1.2 + 0.3), s);
+        // 100 Hz is 4.3 octaves below the corner: the one-pole low-pass passes it (−0.01 dB per pass)
+        assertThat(bandRt60(ir, 100)).isCloseTo(t60, within(RT60_TOLERANCE * t60));
+        // at 8 kHz the low-pass takes ≈ 12 dB per ~60 ms pass, on top of the 1.8 dB of the decay:
+        // the band falls at least four times faster
+        assertThat(bandRt60(ir, 8000)).isLessThan(t60 / 4);
+    }
+
+    @Test
+    void lowShelfShortensOnlyTheLowDecay() {
+        double t60 = 2.0;
+        DeviceSettings s = plainWet().with(Map.of("Decay Time", t60 * 1000, "Reflect Level", -30.0,
+                "LowShelf On", "On", "LowShelf Freq", 300.0, "LowShelf Gain", 0.3));
+        AudioBuffer ir = new Reverb().render(impulse(t60 * 1.2 + 0.3), s);
+        // 4 kHz is 3.7 octaves above the corner: the shelf is flat there
+        assertThat(bandRt60(ir, 4000)).isCloseTo(t60, within(RT60_TOLERANCE * t60));
+        // 50 Hz is 2.6 octaves below: most of the way to the 0.3·T plateau of a first-order shelf
+        assertThat(bandRt60(ir, 50)).isBetween(0.3 * t60 * (1 - RT60_TOLERANCE), 0.7 * t60);
+    }
+
     private static double bandRt60(AudioBuffer ir, double hz) {
         float[] l = BiquadFilter.apply(ir.channel(0), Biquads.bandPass(hz, 1.4, RATE), Biquads.bandPass(hz, 1.4, RATE));
         float[] r = BiquadFilter.apply(ir.channel(1), Biquads.bandPass(hz, 1.4, RATE), Biquads.bandPass(hz, 1.4, RATE));
