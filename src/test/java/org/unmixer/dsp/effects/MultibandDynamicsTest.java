@@ -19,7 +19,7 @@ import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 
 class MultibandDynamicsTest implements DeviceContract {
-    private static final DeviceSpec SPEC = TestSpecs.multibandDynamics();
+    private static final DeviceSpec SPEC = Catalog.standard().device("Multiband Dynamics");
     /** Flatness of the unprocessed band sum (LR4 sums to an all-pass: exactly 0 dB up to rounding). */
     private static final double FLAT_DB = 0.1;
     /**

@@ -18,10 +18,11 @@ import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.BiquadFilter;
 import org.unmixer.dsp.filter.Biquads;
 import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSpec;
 
 class PhaserFlangerTest implements DeviceContract {
-    private static final DeviceSpec SPEC = TestSpecs.phaserFlanger();
+    private static final DeviceSpec SPEC = Catalog.standard().device("Phaser-Flanger");
     /**
      * Relative notch-frequency agreement. The grid below resolves 0.23 %; the Safe Bass high-pass at
      * its 5 Hz minimum adds up to ≈ 1.5 % of phase-induced shift on notches near 150 Hz.

@@ -3,10 +3,6 @@ package org.unmixer.dsp.effects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,8 +19,7 @@ import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 
 class ReverbTest implements DeviceContract {
-    /** The Reverb entry, read straight from its catalog file (independent of the other devices). */
-    static final DeviceSpec SPEC = load();
+    static final DeviceSpec SPEC = Catalog.standard().device("Reverb");
 
     /** RT60 measured by Schroeder integration within 10 % of Decay Time (the brief's bar). */
     private static final double RT60_TOLERANCE = 0.10;
@@ -34,14 +29,6 @@ class ReverbTest implements DeviceContract {
     private static final float SILENT = 1e-7f;
     /** Freeze: tail energy may wander by less than 1 dB over a second. */
     private static final double FREEZE_TOLERANCE_DB = 1.0;
-
-    private static DeviceSpec load() {
-        try (InputStream in = ReverbTest.class.getClassLoader().getResourceAsStream("assets/devices/reverb.json")) {
-            return Catalog.parseDevice(new ObjectMapper().readTree(in), "reverb.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public Effect effect() {
