@@ -228,6 +228,24 @@ class EqEightTest implements DeviceContract {
     }
 
     @Test
+    void catalogHasLiveNamesAndTheDocumentedEncodings() {
+        for (int b = 1; b <= 8; b++) {
+            for (String name : new String[] {"Filter On A", "Filter Type A", "Frequency A", "Gain A", "Resonance A"}) {
+                assertThat(SPEC.indexOf(b + " " + name)).as(b + " " + name).isNotNegative();
+            }
+            assertThat(SPEC.param(b + " Frequency A").xmlElement()).isEqualTo("Bands." + (b - 1) + "/ParameterA/Freq");
+        }
+        assertThat(SPEC.param("1 Filter Type A").items()).containsExactly("High Pass 48dB", "High Pass 12dB",
+                "Low Shelf", "Bell", "Notch", "High Shelf", "Low Pass 12dB", "Low Pass 48dB");
+        // S1 reports the LOM default of Resonance as 0.3767: the log taper maps Q 0.7071 there
+        ParamSpec q = SPEC.param("1 Resonance A");
+        assertThat(q.toLom(q.defaultValue())).isCloseTo(0.3767, within(1e-4));
+        assertThat(SPEC.param("1 Gain A").toLom(-7.5)).isEqualTo(-7.5); // dB in the LOM
+        assertThat(SPEC.param("Scale").toLom(150)).isCloseTo(1.5, within(1e-12));
+        assertThat(SPEC.param("Scale").toXml(150)).isCloseTo(1.5, within(1e-12));
+    }
+
+    @Test
     void butterworthSectionQsAreTheTextbookValues() {
         assertThat(EqEight.butterworth8SectionQ(1)).isCloseTo(0.5098, within(1e-4));
         assertThat(EqEight.butterworth8SectionQ(2)).isCloseTo(0.6013, within(1e-4));

@@ -208,6 +208,19 @@ class SaturatorTest implements DeviceContract {
     }
 
     @Test
+    void catalogUsesLiveNamesAndTheDonorEncodings() {
+        assertThat(SPEC.param("Type").items()).containsExactly("Analog Clip", "Soft Sine", "Bass Shaper",
+                "Medium Curve", "Hard Curve", "Sinoid Fold", "Digital Clip", "Waveshaper");
+        assertThat(SPEC.param("Type").items()).hasSize(SaturatorCurve.values().length);
+        ParamSpec drive = SPEC.param("Drive");
+        assertThat(drive.toLom(0)).isEqualTo(0.5); // LOM default 0.5 = 0 dB
+        assertThat(drive.xmlElement()).isEqualTo("PreDrive");
+        assertThat(SPEC.param("Output").toLom(0)).isEqualTo(1.0);
+        assertThat(SPEC.param("Dry/Wet").toXml(35)).isCloseTo(0.35, within(1e-12));
+        assertThat(SPEC.param("WS Linearity").xmlElement()).isEqualTo("WsLin");
+    }
+
+    @Test
     void controlsStayInRangeForThetaAtZeroOneAndRandom() {
         SplittableRandom random = new SplittableRandom(11);
         for (int trial = 0; trial < 60; trial++) {
