@@ -202,6 +202,16 @@ class EqEightTest implements DeviceContract {
     }
 
     @Test
+    void rendersEmptyAndVeryShortBuffers() {
+        for (int frames : new int[] {0, 1, 2, 5, 13}) {
+            AudioBuffer in = DeviceContract.testSignal().withFrames(frames);
+            AudioBuffer out = new EqEight().render(in, typicalSettings());
+            assertThat(out.frames()).isEqualTo(frames);
+            assertThat(out.isFinite()).isTrue();
+        }
+    }
+
+    @Test
     void controlsStayInRangeAndFiltersStableForThetaAtZeroOneAndRandom() {
         SplittableRandom random = new SplittableRandom(5);
         for (int trial = 0; trial < 80; trial++) {

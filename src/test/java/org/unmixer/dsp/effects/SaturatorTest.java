@@ -221,6 +221,26 @@ class SaturatorTest implements DeviceContract {
     }
 
     @Test
+    void monoRendersLikeOneChannelOfStereo() {
+        AudioBuffer stereo = DeviceContract.testSignal();
+        float[] a = new Saturator().render(stereo, typicalSettings()).channel(0);
+        float[] b = new Saturator().render(AudioBuffer.mono(stereo.channel(0), RATE), typicalSettings()).channel(0);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(b[i], within(1e-6f)); // the linear stages differ in structure only
+        }
+    }
+
+    @Test
+    void rendersEmptyAndVeryShortBuffers() {
+        for (int frames : new int[] {0, 1, 2, 5, 13}) {
+            AudioBuffer in = DeviceContract.testSignal().withFrames(frames);
+            AudioBuffer out = new Saturator().render(in, typicalSettings());
+            assertThat(out.frames()).isEqualTo(frames);
+            assertThat(out.isFinite()).isTrue();
+        }
+    }
+
+    @Test
     void controlsStayInRangeForThetaAtZeroOneAndRandom() {
         SplittableRandom random = new SplittableRandom(11);
         for (int trial = 0; trial < 60; trial++) {
