@@ -40,16 +40,15 @@ public final class ShaperMath {
     }
 
     /**
-     * sin(π·t) for any finite t, branch-free (a folding shaper crosses the reduction boundaries at
-     * audio rate, where branches mispredict): r = |t| − 2·⌊|t|/2 + ½⌋ ∈ [−1, 1), folded onto
-     * s ∈ [−½, ½] with sin(πs) = sin(πr), then {@link #sinHalfPi}(2s) and the sign of t, so the
-     * result is exactly odd.
+     * sin(π·t) for any finite t: r = t − 2·rint(t/2) ∈ [−1, 1], folded onto [−½, ½] with
+     * sin(πr) = sin(π(±1 − r)), then {@link #sinHalfPi}. Round-half-even is symmetric, so the
+     * result is exactly odd. The fold is written as conditional expressions, which the JIT turns
+     * into selects rather than branches (a folding shaper crosses them at audio rate).
      */
     public static double sinPi(double t) {
-        double a = Math.abs(t);
-        double r = a - 2 * Math.floor(0.5 * a + 0.5);
-        double s = Math.copySign(0.5 - Math.abs(0.5 - Math.abs(r)), r);
-        return Math.copySign(1.0, t) * sinHalfPi(2 * s);
+        double r = t - 2 * Math.rint(0.5 * t);
+        r = r > 0.5 ? 1 - r : (r < -0.5 ? -1 - r : r);
+        return sinHalfPi(2 * r);
     }
 
     /**
@@ -62,6 +61,6 @@ public final class ShaperMath {
         double y = x * (1 + x2 * (-1.0 / 6 + x2 * (1.0 / 120 + x2 * (-1.0 / 5040 + x2 * (1.0 / 362880
                 + x2 * (-1.0 / 39916800 + x2 * (1.0 / 6227020800L + x2 * (-1.0 / 1307674368000L
                 + x2 * (1.0 / 355687428096000L)))))))));
-        return Math.max(-1.0, Math.min(1.0, y)); // the truncated series overshoots 1 by ~4·10⁻¹⁴
+        return y > 1 ? 1 : (y < -1 ? -1 : y); // the truncated series overshoots 1 by ~4·10⁻¹⁴
     }
 }
