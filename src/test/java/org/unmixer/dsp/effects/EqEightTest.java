@@ -13,12 +13,13 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.DeviceContract;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
+import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 import org.unmixer.params.ParamSpec;
 
 class EqEightTest implements DeviceContract {
-    private static final DeviceSpec SPEC = TestDevices.eqEight();
+    private static final DeviceSpec SPEC = Catalog.standard().device("EQ Eight");
 
     /** Rendered magnitude vs the cookbook's analog prototype: the brief's 0.1 dB. */
     private static final double DB_TOLERANCE = 0.1;

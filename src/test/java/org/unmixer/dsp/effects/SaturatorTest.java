@@ -14,12 +14,13 @@ import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.shaper.SaturatorCurve;
 import org.unmixer.dsp.shaper.SaturatorCurves;
+import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
 import org.unmixer.params.ParamSpec;
 
 class SaturatorTest implements DeviceContract {
-    private static final DeviceSpec SPEC = TestDevices.saturator();
+    private static final DeviceSpec SPEC = Catalog.standard().device("Saturator");
 
     /**
      * The half-band filters are flat to 0.004 dB (4.6·10⁻⁴ relative) below 18 kHz; a linear
