@@ -76,6 +76,8 @@ final class DevicesCommand implements Callable<Integer> {
                 pn.put("lomMin", p.lomMin());
                 pn.put("lomMax", p.lomMax());
                 pn.put("xmlElement", p.xmlElement());
+                pn.put("xmlMin", p.toXml(p.min()));
+                pn.put("xmlMax", p.toXml(p.max()));
                 pn.put("estimated", p.estimated());
             }
         }
