@@ -71,17 +71,24 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
             sin[k] = Math.sin(phase);
             cos[k] = Math.cos(phase);
         }
-        // time blocks outside, taps inside: the output block and the input window stay in cache
+        // time blocks outside, taps inside; each channel's block is summed in acc[c] and each
+        // tap's input window staged in seg, so every loop indexes its arrays alike (the form
+        // HotSpot's C2 vectorises)
+        double[][] acc = new double[2][block];
+        double[] seg = new double[block];
+        double[] seg1 = new double[block];
         for (int start = 0; start < frames; start += block) {
-            int end = Math.min(frames, start + block);
+            int count = Math.min(block, frames - start);
+            System.arraycopy(out[0], start, acc[0], 0, count);
+            System.arraycopy(out[1], start, acc[1], 0, count);
             for (int k = 0; k < taps; k++) {
                 double[] x = in[k % 2];
-                double[] y = out[k % 2];
+                double[] y = acc[k % 2];
                 if (!spin) {
                     double a = gains[k];
-                    int o = pad - delays[k];
-                    for (int t = start; t < end; t++) {
-                        y[t] += a * x[o + t];
+                    System.arraycopy(x, pad - delays[k] + start, seg, 0, count);
+                    for (int t = 0; t < count; t++) {
+                        y[t] += a * seg[t];
                     }
                     continue;
                 }
@@ -94,11 +101,14 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
                 double fr = whole - d; // weight of the newer sample
                 double older = gains[k] * (1 - fr);
                 double newer = gains[k] * fr;
-                int o = pad - whole;
-                for (int t = start; t < end; t++) {
-                    y[t] += older * x[o + t] + newer * x[o + t + 1];
+                System.arraycopy(x, pad - whole + start, seg, 0, count);
+                System.arraycopy(x, pad - whole + start + 1, seg1, 0, count);
+                for (int t = 0; t < count; t++) {
+                    y[t] += older * seg[t] + newer * seg1[t];
                 }
             }
+            System.arraycopy(acc[0], 0, out[0], start, count);
+            System.arraycopy(acc[1], 0, out[1], start, count);
         }
     }
 

@@ -59,7 +59,8 @@ public final class FeedbackDelayNetwork {
      * never wraps around a ring. Ring segments are copied into block arrays so that the
      * all-passes, output taps, Hadamard mixing and writes are loops in which every array is
      * indexed alike, the form HotSpot's C2 (JDK 17) vectorises; only the loop filters'
-     * two-tap recursions run sample by sample, four lines interleaved. The chorus modulation is
+     * two-tap recursions run sample by sample, all eight lines interleaved (C2 vectorises no loop
+     * whose arrays are indexed with different offsets, not even t and t + 1). The chorus modulation is
      * evaluated at block edges with a rotating phasor (no per-sample sin).
      */
     public static void render(double[] inL, double[] inR, int offset, int frames, FdnControls c,
@@ -83,7 +84,14 @@ public final class FeedbackDelayNetwork {
         final double[] apScale = c.allPassLoopGains();
         final double[][] x = new double[N][block];
         final double[] delayed = new double[block];
-        final double[] segment = new double[block + 1];
+        final double[] older = new double[block];
+        final double[] newer = new double[block];
+        final double[] olderW = new double[block];
+        final double[] newerW = new double[block];
+        final double[] xl = new double[block];
+        final double[] xr = new double[block];
+        final double[] ol = new double[block];
+        final double[] or = new double[block];
         final double[] w = new double[block];
         final boolean modulated = c.modExcursion() > 0;
         final double excursion = c.modExcursion();
@@ -119,58 +127,52 @@ public final class FeedbackDelayNetwork {
             final int m = Math.min(block, n - start);
             for (int i = 0; i < N; i++) {
                 double[] xi = x[i];
-                // 1. delay read: the all-pass below reads line i's input at src[p + t]
+                // 1. delay read
                 double[] r = ring[i];
-                double[] src = xi;
-                int p = 0;
                 if (modulated) {
                     double from = delay[i] + excursion * (1 + sin[i]);
                     double s = sin[i] * rotCos + cos[i] * rotSin; // phase advanced by one block
                     cos[i] = cos[i] * rotCos - sin[i] * rotSin;
                     sin[i] = s;
                     double to = delay[i] + excursion * (1 + s);
-                    // the delay holds for each sub-block of `hold` samples, at its value mid-way
+                    // the delay holds for each sub-block of `hold` samples, at its value mid-way;
+                    // the two neighbours of each read are staged in `older`/`newer` with their
+                    // weights in `olderW`/`newerW`, so the interpolation is one same-index loop
+                    double fr = 0;
                     for (int sb = 0; sb < m; sb += hold) {
                         int count = Math.min(hold, m - sb);
                         double d = from + (to - from) * (sb + 0.5 * hold) / block;
                         int whole = (int) Math.ceil(d);
-                        double newer = whole - d;
-                        double older = 1 - newer;
-                        int q = (start + sb - whole) & mask;
-                        double[] seg = r;
-                        if (q + count + 1 > len) { // wraps around the ring's end
-                            copyFromRing(r, q, segment, count + 1);
-                            seg = segment;
-                            q = 0;
+                        fr = whole - d;
+                        copyFromRing(r, (start + sb - whole) & mask, older, sb, count);
+                        copyFromRing(r, (start + sb - whole + 1) & mask, newer, sb, count);
+                        if (hold < m) {
+                            java.util.Arrays.fill(olderW, sb, sb + count, 1 - fr);
+                            java.util.Arrays.fill(newerW, sb, sb + count, fr);
                         }
-                        for (int t = 0; t < count; t++) {
-                            xi[sb + t] = older * seg[q + t] + newer * seg[q + t + 1];
+                    }
+                    if (hold < m) {
+                        for (int t = 0; t < m; t++) {
+                            xi[t] = olderW[t] * older[t] + newerW[t] * newer[t];
+                        }
+                    } else { // one sub-block: the weights are scalars
+                        double wOld = 1 - fr;
+                        for (int t = 0; t < m; t++) {
+                            xi[t] = wOld * older[t] + fr * newer[t];
                         }
                     }
                 } else {
-                    p = (start - delay[i]) & mask;
-                    if (p + m > len) {
-                        copyFromRing(r, p, xi, m);
-                        p = 0;
-                    } else {
-                        src = r;
-                    }
+                    copyFromRing(r, (start - delay[i]) & mask, xi, 0, m);
                 }
                 // 2. all-pass (−g + q·z^−M)/(1 − g·q·z^−M), q = γ^M
                 double[] a = apRing[i];
                 double q = apScale[i];
                 int md = apDelay[i];
                 if (md >= m) {
-                    int from = (start - md) & apMask;
-                    double[] old = a;
-                    if (from + m > apLen) {
-                        copyFromRing(a, from, delayed, m);
-                        old = delayed;
-                        from = 0;
-                    }
+                    copyFromRing(a, (start - md) & apMask, delayed, 0, m);
                     for (int t = 0; t < m; t++) {
-                        double dl = q * old[from + t];
-                        double wt = src[p + t] + g * dl;
+                        double dl = q * delayed[t];
+                        double wt = xi[t] + g * dl;
                         w[t] = wt;
                         xi[t] = dl - g * wt;
                     }
@@ -179,7 +181,7 @@ public final class FeedbackDelayNetwork {
                     for (int t = 0; t < m; t++) {
                         int now = start + t;
                         double dl = q * a[(now - md) & apMask];
-                        double wt = src[p + t] + g * dl;
+                        double wt = xi[t] + g * dl;
                         a[now & apMask] = wt;
                         xi[t] = dl - g * wt;
                     }
@@ -199,13 +201,20 @@ public final class FeedbackDelayNetwork {
                     }
                 }
             }
-            // 5. output taps = rows 3 and 5 of the mixed lines; then the input joins the lines as
-            //    they are written back (a block never wraps around a ring)
-            addScaled(outL, start, x3, tap, m);
-            addScaled(outR, start, x5, tap, m);
+            // 5. output taps = rows 3 and 5 of the mixed lines; then the input joins the lines.
+            //    Every loop indexes its arrays alike (staging copies), the form C2 vectorises.
+            System.arraycopy(outL, start, ol, 0, m);
+            System.arraycopy(outR, start, or, 0, m);
+            addScaled(ol, x3, tap, m);
+            addScaled(or, x5, tap, m);
+            System.arraycopy(ol, 0, outL, start, m);
+            System.arraycopy(or, 0, outR, start, m);
+            System.arraycopy(inL, offset + start, xl, 0, m);
+            System.arraycopy(inR, offset + start, xr, 0, m);
             int at = start & mask;
             for (int i = 0; i < N; i++) {
-                writeLine(ring[i], at, x[i], (i & 1) == 0 ? inL : inR, offset + start, IN_GAIN[i], m);
+                addScaled(x[i], (i & 1) == 0 ? xl : xr, IN_GAIN[i], m);
+                System.arraycopy(x[i], 0, ring[i], at, m);
             }
         }
     }
@@ -224,17 +233,10 @@ public final class FeedbackDelayNetwork {
         return hold;
     }
 
-    /** {@code y[o + t] += k·x[t]}. */
-    private static void addScaled(double[] y, int o, double[] x, double k, int m) {
+    /** {@code y += k·x}. */
+    private static void addScaled(double[] y, double[] x, double k, int m) {
         for (int t = 0; t < m; t++) {
-            y[o + t] += k * x[t];
-        }
-    }
-
-    /** {@code ring[at + t] = x[t] + k·in[o + t]}. */
-    private static void writeLine(double[] ring, int at, double[] x, double[] in, int o, double k, int m) {
-        for (int t = 0; t < m; t++) {
-            ring[at + t] = x[t] + k * in[o + t];
+            y[t] += k * x[t];
         }
     }
 
@@ -334,12 +336,15 @@ public final class FeedbackDelayNetwork {
         state[31] = q7;
     }
 
-    /** Copies {@code count} samples of a ring starting at {@code from} (wrapping) into {@code dst}. */
-    private static void copyFromRing(double[] ring, int from, double[] dst, int count) {
+    /**
+     * Copies {@code count} samples of a ring starting at {@code from} (wrapping) into
+     * {@code dst[at ..]}.
+     */
+    private static void copyFromRing(double[] ring, int from, double[] dst, int at, int count) {
         int first = Math.min(count, ring.length - from);
-        System.arraycopy(ring, from, dst, 0, first);
+        System.arraycopy(ring, from, dst, at, first);
         if (first < count) {
-            System.arraycopy(ring, 0, dst, first, count - first);
+            System.arraycopy(ring, 0, dst, at + first, count - first);
         }
     }
 
