@@ -5,7 +5,7 @@ package org.unmixer.dsp.reverb;
  * one input channel at its delay, scales it and adds it to the same output channel; taps alternate
  * between left (even taps) and right (odd taps). With Spin the tap delays move sinusoidally
  * (tap k at phase 2πk/taps), read with linear interpolation at a delay held for each block of
- * {@link FeedbackDelayNetwork#BLOCK} samples.
+ * {@link #holdBlock} samples (32 at the fastest, deepest Spin, longer for gentler settings).
  *
  * <p>The arrays are shared, not copied: do not modify them.
  *
@@ -16,8 +16,13 @@ package org.unmixer.dsp.reverb;
  * @param spinRateHz modulation rate (Hz)
  */
 public record EarlyReflections(int[] delays, double[] gains, double spinExcursion, double spinRateHz) {
-    /** Samples processed per pass over the taps; a multiple of the spin block, fits in L1/L2. */
-    private static final int CACHE_BLOCK = 32 * FeedbackDelayNetwork.BLOCK;
+    /**
+     * Largest jump (samples) of a held tap delay from one hold block to the next: what Spin's
+     * extremes gave with 32-sample blocks, 2π·1.3 Hz·55·32/44100 ≈ 0.33 samples.
+     */
+    static final double MAX_HOLD_STEP = 0.33;
+    /** Longest hold block (samples); also the pass length over the taps, so it stays in L1. */
+    static final int MAX_HOLD = 1024;
 
     public EarlyReflections {
         if (delays.length != gains.length) {
@@ -53,7 +58,8 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
             throw new IllegalArgumentException("pad " + pad + " shorter than the longest tap " + maxDelay());
         }
         final int taps = delays.length;
-        final int block = FeedbackDelayNetwork.BLOCK;
+        final boolean spin = spinExcursion > 0;
+        final int block = spin ? holdBlock(spinExcursion, spinRateHz, sampleRate) : MAX_HOLD;
         // sin/cos of each tap's modulation phase at the current block's centre (rotating phasor)
         double phaseStep = 2 * Math.PI * spinRateHz / sampleRate;
         double rotCos = Math.cos(phaseStep * block);
@@ -65,38 +71,60 @@ public record EarlyReflections(int[] delays, double[] gains, double spinExcursio
             sin[k] = Math.sin(phase);
             cos[k] = Math.cos(phase);
         }
-        // time blocks outside, taps inside: the output block and the input window stay in cache
-        for (int outer = 0; outer < frames; outer += CACHE_BLOCK) {
-            int outerEnd = Math.min(frames, outer + CACHE_BLOCK);
+        // time blocks outside, taps inside; each channel's block is summed in acc[c] and each
+        // tap's input window staged in seg, so every loop indexes its arrays alike (the form
+        // HotSpot's C2 vectorises)
+        double[][] acc = new double[2][block];
+        double[] seg = new double[block];
+        double[] seg1 = new double[block];
+        for (int start = 0; start < frames; start += block) {
+            int count = Math.min(block, frames - start);
+            System.arraycopy(out[0], start, acc[0], 0, count);
+            System.arraycopy(out[1], start, acc[1], 0, count);
             for (int k = 0; k < taps; k++) {
                 double[] x = in[k % 2];
-                double[] y = out[k % 2];
-                double a = gains[k];
-                if (spinExcursion == 0) {
-                    int o = pad - delays[k];
-                    for (int t = outer; t < outerEnd; t++) {
-                        y[t] += a * x[o + t];
+                double[] y = acc[k % 2];
+                if (!spin) {
+                    double a = gains[k];
+                    System.arraycopy(x, pad - delays[k] + start, seg, 0, count);
+                    for (int t = 0; t < count; t++) {
+                        y[t] += a * seg[t];
                     }
                     continue;
                 }
-                for (int start = outer; start < outerEnd; start += block) {
-                    int end = Math.min(outerEnd, start + block);
-                    // the delay at the block's centre holds for the block: Spin moves it by well
-                    // under a sample per block (2π·1.3 Hz·55·32/44100 ≈ 0.3 at the extremes)
-                    double d = delays[k] + spinExcursion * (1 + sin[k]);
-                    double next = sin[k] * rotCos + cos[k] * rotSin;
-                    cos[k] = cos[k] * rotCos - sin[k] * rotSin;
-                    sin[k] = next;
-                    int whole = (int) Math.ceil(d);
-                    double fr = whole - d; // weight of the newer sample
-                    double older = a * (1 - fr);
-                    double newer = a * fr;
-                    int o = pad - whole;
-                    for (int t = start; t < end; t++) {
-                        y[t] += older * x[o + t] + newer * x[o + t + 1];
-                    }
+                // the delay at the block's centre holds for the block (see holdBlock)
+                double d = delays[k] + spinExcursion * (1 + sin[k]);
+                double next = sin[k] * rotCos + cos[k] * rotSin;
+                cos[k] = cos[k] * rotCos - sin[k] * rotSin;
+                sin[k] = next;
+                int whole = (int) Math.ceil(d);
+                double fr = whole - d; // weight of the newer sample
+                double older = gains[k] * (1 - fr);
+                double newer = gains[k] * fr;
+                System.arraycopy(x, pad - whole + start, seg, 0, count);
+                System.arraycopy(x, pad - whole + start + 1, seg1, 0, count);
+                for (int t = 0; t < count; t++) {
+                    y[t] += older * seg[t] + newer * seg1[t];
                 }
             }
+            System.arraycopy(acc[0], 0, out[0], start, count);
+            System.arraycopy(acc[1], 0, out[1], start, count);
         }
+    }
+
+    /**
+     * Samples for which a spun tap's delay is held: the longest power of two from
+     * {@link FeedbackDelayNetwork#BLOCK} up to {@link #MAX_HOLD} over which the delay, whose
+     * slope is at most 2π·rate·excursion/fs samples per sample, moves by at most
+     * {@link #MAX_HOLD_STEP}. At Spin's extremes that is 32 samples; at the defaults
+     * (17.5 samples, 0.3 Hz) 256. Longer holds are cheaper: the taps' loops run longer.
+     */
+    static int holdBlock(double excursion, double rateHz, double sampleRate) {
+        double slope = 2 * Math.PI * rateHz * excursion / sampleRate;
+        int block = FeedbackDelayNetwork.BLOCK;
+        while (block < MAX_HOLD && 2 * block * slope <= MAX_HOLD_STEP) {
+            block *= 2;
+        }
+        return block;
     }
 }

@@ -97,4 +97,28 @@ class ReverbMathTest {
         // all-pass: the impulse response has unit energy (g^(2·800) of it is cut off here)
         assertThat(energy).isCloseTo(1, within(1e-9));
     }
+
+    @Test
+    void allPassDiffuserInBlocksEqualsTheSampleBySampleRecursion() {
+        int m = 210; // long enough for the blocked path
+        double g = 0.625;
+        int from = 7;
+        int count = 2990;
+        double[] x = new double[from + count + 3];
+        java.util.Random rnd = new java.util.Random(7);
+        for (int t = 0; t < x.length; t++) {
+            x[t] = rnd.nextGaussian();
+        }
+        double[] expected = x.clone();
+        double[] w = new double[count + m];
+        for (int t = 0; t < count; t++) { // w[t] = x[t] + g·w[t−m], y[t] = w[t−m] − g·w[t]
+            double delayed = w[t];
+            double wt = expected[from + t] + g * delayed;
+            w[t + m] = wt;
+            expected[from + t] = delayed - g * wt;
+        }
+        AllPassDiffuser.processInPlace(x, from, count, m, g);
+        // the same operations in the same order: equal to the last bit, outside the range untouched
+        assertThat(x).containsExactly(expected);
+    }
 }
