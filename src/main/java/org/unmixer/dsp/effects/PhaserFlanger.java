@@ -93,23 +93,22 @@ public final class PhaserFlanger implements Effect {
         double prevL = 0;
         double prevR = 0;
 
-        double[] coef = new double[2];
-        allPassAt(0, c, fs, 0, coef);
-        double la1 = coef[0];
-        double la2 = coef[1];
-        allPassAt(0, c, fs, rightPhase, coef);
-        double ra1 = coef[0];
-        double ra2 = coef[1];
+        boolean feedback = fb != 0;
+        double[] trackL = allPassTrack(n, c, fs, 0);
+        // Mod Phase 0: both channels follow the same LFO, so they share one coefficient track
+        double[] trackR = rightPhase == 0 ? trackL : allPassTrack(n, c, fs, rightPhase);
+        double la1 = trackL[0];
+        double la2 = trackL[1];
+        double ra1 = trackR[0];
+        double ra2 = trackR[1];
         float[] yl = new float[n];
         float[] yr = new float[n];
-        for (int start = 0; start < n; start += CONTROL_BLOCK) {
+        for (int start = 0, b = 2; start < n; start += CONTROL_BLOCK, b += 2) {
             int len = Math.min(CONTROL_BLOCK, n - start);
-            allPassAt(start + len, c, fs, 0, coef);
-            double lt1 = coef[0];
-            double lt2 = coef[1];
-            allPassAt(start + len, c, fs, rightPhase, coef);
-            double rt1 = coef[0];
-            double rt2 = coef[1];
+            double lt1 = trackL[b];
+            double lt2 = trackL[b + 1];
+            double rt1 = trackR[b];
+            double rt2 = trackR[b + 1];
             double dl1 = (lt1 - la1) / len;
             double dl2 = (lt2 - la2) / len;
             double dr1 = (rt1 - ra1) / len;
@@ -129,8 +128,8 @@ public final class PhaserFlanger implements Effect {
                 hr2 = hb2 * inR - ha2 * highR;
                 // Math.fma: one rounding and, on FMA hardware, the shortest latency along the
                 // serial chain feedback → stage 1 → … → stage K
-                double vl = Math.fma(fb, prevL, highL);
-                double vr = Math.fma(fb, prevR, highR);
+                double vl = feedback ? Math.fma(fb, prevL, highL) : highL;
+                double vr = feedback ? Math.fma(fb, prevR, highR) : highR;
                 for (int k = 0; k < st.length; k += 4) {
                     double ol = Math.fma(la2, vl, st[k]);
                     double or = Math.fma(ra2, vr, st[k + 2]);
@@ -162,16 +161,47 @@ public final class PhaserFlanger implements Effect {
         return new float[][] {yl, yr};
     }
 
+    /**
+     * All-pass denominators (a1, a2) at every control-block boundary t = 0, 32, 64, …, n (the last
+     * one at n): {@code 2·(⌈n/32⌉ + 1)} values, interleaved a1, a2. The per-sample loop ramps
+     * linearly between consecutive pairs.
+     */
+    static double[] allPassTrack(int n, PhaserFlangerControls c, double fs, double phaseOffset) {
+        int blocks = (n + CONTROL_BLOCK - 1) / CONTROL_BLOCK;
+        double[] track = new double[2 * (blocks + 1)];
+        // Spread is only modulated when Amount and Mod Blend are both non-zero: otherwise Q is fixed
+        boolean spreadMoves = c.modDepth() * c.modBlend() != 0;
+        double fixedQ = PhaserFlangerControls.qForSpread(c.modulatedSpread(0));
+        double[] coef = new double[2];
+        for (int b = 0; b <= blocks; b++) {
+            long t = Math.min((long) b * CONTROL_BLOCK, n);
+            double lfo = lfoAt(t, c, fs, phaseOffset);
+            double q = spreadMoves ? PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo)) : fixedQ;
+            allPass(c.modulatedCenterHz(lfo, fs), q, fs, coef);
+            track[2 * b] = coef[0];
+            track[2 * b + 1] = coef[1];
+        }
+        return track;
+    }
+
     /** Normalised RBJ all-pass denominator (a1, a2) at sample {@code t}; numerator is (a2, a1, 1). */
     static void allPassAt(long t, PhaserFlangerControls c, double fs, double phaseOffset, double[] out) {
         double lfo = lfoAt(t, c, fs, phaseOffset);
-        double hz = c.modulatedCenterHz(lfo, fs);
-        double q = PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo));
-        double w0 = 2 * Math.PI * hz / fs;
-        double alpha = Math.sin(w0) / (2 * q);
-        double a0 = 1 + alpha;
-        out[0] = -2 * Math.cos(w0) / a0;
-        out[1] = (1 - alpha) / a0;
+        allPass(c.modulatedCenterHz(lfo, fs), PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo)), fs, out);
+    }
+
+    /**
+     * RBJ all-pass denominator (a1, a2) at {@code hz} and {@code q}, written with one tangent: with
+     * k = tan(w0/2), cos w0 = (1 − k²)/(1 + k²) and α = sin w0/(2Q) = k/(Q(1 + k²)), so
+     * a1 = −2Q(1 − k²)/(Q(1 + k²) + k) and a2 = (Q(1 + k²) − k)/(Q(1 + k²) + k) — the RBJ cookbook
+     * values (Bristow-Johnson, "Audio EQ Cookbook") with one transcendental call instead of two.
+     */
+    static void allPass(double hz, double q, double fs, double[] out) {
+        double k = Math.tan(Math.PI * hz / fs);
+        double qk = q * (1 + k * k);
+        double norm = 1 / (qk + k);
+        out[0] = -2 * q * (1 - k * k) * norm;
+        out[1] = (qk - k) * norm;
     }
 
     /** The blended LFO value in [−1, 1] at sample {@code t}; LFOs start at phase 0 at the render start. */
