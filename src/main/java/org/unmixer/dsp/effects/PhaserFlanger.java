@@ -1,5 +1,6 @@
 package org.unmixer.dsp.effects;
 
+import java.util.Arrays;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
@@ -50,40 +51,59 @@ public final class PhaserFlanger implements Effect {
             return PhaserFlangerDelay.render(input, c);
         }
         int channels = input.channelCount();
+        int n = input.frames();
+        double fs = input.sampleRate();
+        double[] trackL = allPassTrack(n, c, fs, 0);
+        // Mod Phase 0: both channels follow the same LFO, so they share one coefficient track
+        boolean sameLfo = c.stereoPhaseCycles() == 0;
+        double[] trackR = sameLfo ? trackL : allPassTrack(n, c, fs, c.stereoPhaseCycles());
         float[][] out = new float[channels][];
-        // channels are rendered in pairs: two independent recursions in one loop run twice as fast
-        // as one (the feedback makes each channel's stage cascade a serial chain)
         for (int ch = 0; ch < channels; ch += 2) {
             float[] left = input.channel(ch);
-            float[] right = ch + 1 < channels ? input.channel(ch + 1) : new float[left.length];
-            float[][] pair = renderPair(left, right, c, input.sampleRate(), c.stereoPhaseCycles());
-            out[ch] = pair[0];
-            if (ch + 1 < channels) {
+            if (ch + 1 == channels) {
+                out[ch] = renderChannel(left, c, fs, trackL);
+            } else if (sameLfo && Arrays.equals(left, input.channel(ch + 1))) {
+                // mono in stereo with one LFO: both outputs are the same computation, so do it once
+                out[ch] = renderChannel(left, c, fs, trackL);
+                out[ch + 1] = out[ch].clone();
+            } else {
+                // two independent recursions in one loop run twice as fast as one when Feedback
+                // makes each channel's stage cascade a serial chain
+                float[][] pair = renderPair(left, input.channel(ch + 1), c, fs, trackL, trackR);
+                out[ch] = pair[0];
                 out[ch + 1] = pair[1];
             }
         }
         return new AudioBuffer(out, input.sampleRate());
     }
 
-    /** One channel pair; the right channel's LFO runs {@code rightPhase} cycles ahead. */
-    private static float[][] renderPair(float[] xl, float[] xr, PhaserFlangerControls c, double fs, double rightPhase) {
+    /** One channel pair, each with its coefficient track ({@link #allPassTrack}). */
+    private static float[][] renderPair(float[] xl, float[] xr, PhaserFlangerControls c, double fs,
+            double[] trackL, double[] trackR) {
         int n = xl.length;
         int stages = c.notches();
         // stage memory interleaved per stage: left s1, left s2, right s1, right s2
         double[] st = new double[4 * stages];
+        // Safe Bass: the RBJ high-pass numerator is b0·(1 − z⁻¹)², so it runs as direct form I on
+        // the input's second difference: three multiplies instead of five, and a one-fma recurrence
         Biquad hp = Biquads.highPass(c.safeBassHz(), Biquads.BUTTERWORTH_Q, fs);
         double hb0 = hp.b0();
-        double hb1 = hp.b1();
-        double hb2 = hp.b2();
         double ha1 = hp.a1();
         double ha2 = hp.a2();
+        double xl1 = 0;
+        double dl1 = 0;
         double hl1 = 0;
         double hl2 = 0;
+        double xr1 = 0;
+        double dr1 = 0;
         double hr1 = 0;
         double hr2 = 0;
         double fb = c.feedback();
         double mix = c.dryWet();
         double outGain = c.outputGain();
+        // without Warmth: out = x + mix·(gain·(x − HP(x) + AP) − x) = keepIn·x + wetGain·(AP − HP(x))
+        double wetGain = mix * outGain;
+        double keepIn = 1 - mix + wetGain;
         boolean warm = c.warmth() > 0;
         double warmCutHz = Math.min(0.45 * fs, WARM_LP_MAX_HZ * Math.pow(WARM_LP_MIN_HZ / WARM_LP_MAX_HZ, c.warmth()));
         double warmKeep = Math.exp(-2 * Math.PI * warmCutHz / fs);
@@ -94,9 +114,6 @@ public final class PhaserFlanger implements Effect {
         double prevR = 0;
 
         boolean feedback = fb != 0;
-        double[] trackL = allPassTrack(n, c, fs, 0);
-        // Mod Phase 0: both channels follow the same LFO, so they share one coefficient track
-        double[] trackR = rightPhase == 0 ? trackL : allPassTrack(n, c, fs, rightPhase);
         double la1 = trackL[0];
         double la2 = trackL[1];
         double ra1 = trackR[0];
@@ -109,23 +126,29 @@ public final class PhaserFlanger implements Effect {
             double lt2 = trackL[b + 1];
             double rt1 = trackR[b];
             double rt2 = trackR[b + 1];
-            double dl1 = (lt1 - la1) / len;
-            double dl2 = (lt2 - la2) / len;
-            double dr1 = (rt1 - ra1) / len;
-            double dr2 = (rt2 - ra2) / len;
+            double sl1 = (lt1 - la1) / len;
+            double sl2 = (lt2 - la2) / len;
+            double sr1 = (rt1 - ra1) / len;
+            double sr2 = (rt2 - ra2) / len;
             for (int i = start; i < start + len; i++) {
-                la1 += dl1;
-                la2 += dl2;
-                ra1 += dr1;
-                ra2 += dr2;
+                la1 += sl1;
+                la2 += sl2;
+                ra1 += sr1;
+                ra2 += sr2;
                 double inL = xl[i];
                 double inR = xr[i];
-                double highL = hb0 * inL + hl1;
-                hl1 = hb1 * inL - ha1 * highL + hl2;
-                hl2 = hb2 * inL - ha2 * highL;
-                double highR = hb0 * inR + hr1;
-                hr1 = hb1 * inR - ha1 * highR + hr2;
-                hr2 = hb2 * inR - ha2 * highR;
+                double diffL = inL - xl1;
+                double diffR = inR - xr1;
+                double highL = Math.fma(-ha1, hl1, Math.fma(hb0, diffL - dl1, -ha2 * hl2));
+                double highR = Math.fma(-ha1, hr1, Math.fma(hb0, diffR - dr1, -ha2 * hr2));
+                xl1 = inL;
+                dl1 = diffL;
+                hl2 = hl1;
+                hl1 = highL;
+                xr1 = inR;
+                dr1 = diffR;
+                hr2 = hr1;
+                hr1 = highR;
                 // Math.fma: one rounding and, on FMA hardware, the shortest latency along the
                 // serial chain feedback → stage 1 → … → stage K
                 double vl = feedback ? Math.fma(fb, prevL, highL) : highL;
@@ -142,16 +165,19 @@ public final class PhaserFlanger implements Effect {
                 }
                 prevL = vl;
                 prevR = vr;
-                double wetL = inL - highL + vl;
-                double wetR = inR - highR + vr;
                 if (warm) {
+                    double wetL = inL - highL + vl;
+                    double wetR = inR - highR + vr;
                     warmL = wetL + warmKeep * (warmL - wetL);
                     warmR = wetR + warmKeep * (warmR - wetR);
                     wetL = softClip(drive * warmL) / drive;
                     wetR = softClip(drive * warmR) / drive;
+                    yl[i] = (float) (inL + mix * (outGain * wetL - inL));
+                    yr[i] = (float) (inR + mix * (outGain * wetR - inR));
+                } else {
+                    yl[i] = (float) Math.fma(wetGain, vl - highL, keepIn * inL);
+                    yr[i] = (float) Math.fma(wetGain, vr - highR, keepIn * inR);
                 }
-                yl[i] = (float) (inL + mix * (outGain * wetL - inL));
-                yr[i] = (float) (inR + mix * (outGain * wetR - inR));
             }
             la1 = lt1;
             la2 = lt2;
@@ -159,6 +185,74 @@ public final class PhaserFlanger implements Effect {
             ra2 = rt2;
         }
         return new float[][] {yl, yr};
+    }
+
+    /** One channel with its coefficient track: {@link #renderPair} for a single channel, op for op. */
+    private static float[] renderChannel(float[] x, PhaserFlangerControls c, double fs, double[] track) {
+        int n = x.length;
+        // stage memory interleaved per stage: s1, s2
+        double[] st = new double[2 * c.notches()];
+        Biquad hp = Biquads.highPass(c.safeBassHz(), Biquads.BUTTERWORTH_Q, fs);
+        double hb0 = hp.b0();
+        double ha1 = hp.a1();
+        double ha2 = hp.a2();
+        double x1 = 0;
+        double d1 = 0;
+        double h1 = 0;
+        double h2 = 0;
+        double fb = c.feedback();
+        double mix = c.dryWet();
+        double outGain = c.outputGain();
+        double wetGain = mix * outGain;
+        double keepIn = 1 - mix + wetGain;
+        boolean warm = c.warmth() > 0;
+        double warmCutHz = Math.min(0.45 * fs, WARM_LP_MAX_HZ * Math.pow(WARM_LP_MIN_HZ / WARM_LP_MAX_HZ, c.warmth()));
+        double warmKeep = Math.exp(-2 * Math.PI * warmCutHz / fs);
+        double drive = 1 + (WARM_MAX_DRIVE - 1) * c.warmth();
+        double warmState = 0;
+        double prev = 0;
+
+        boolean feedback = fb != 0;
+        double a1 = track[0];
+        double a2 = track[1];
+        float[] y = new float[n];
+        for (int start = 0, b = 2; start < n; start += CONTROL_BLOCK, b += 2) {
+            int len = Math.min(CONTROL_BLOCK, n - start);
+            double t1 = track[b];
+            double t2 = track[b + 1];
+            double s1 = (t1 - a1) / len;
+            double s2 = (t2 - a2) / len;
+            for (int i = start; i < start + len; i++) {
+                a1 += s1;
+                a2 += s2;
+                double in = x[i];
+                double diff = in - x1;
+                double high = Math.fma(-ha1, h1, Math.fma(hb0, diff - d1, -ha2 * h2));
+                x1 = in;
+                d1 = diff;
+                h2 = h1;
+                h1 = high;
+                double v = feedback ? Math.fma(fb, prev, high) : high;
+                for (int k = 0; k < st.length; k += 2) {
+                    double o = Math.fma(a2, v, st[k]);
+                    st[k] = Math.fma(a1, v - o, st[k + 1]);
+                    st[k + 1] = Math.fma(-a2, o, v);
+                    v = o;
+                }
+                prev = v;
+                if (warm) {
+                    double wet = in - high + v;
+                    warmState = wet + warmKeep * (warmState - wet);
+                    wet = softClip(drive * warmState) / drive;
+                    y[i] = (float) (in + mix * (outGain * wet - in));
+                } else {
+                    y[i] = (float) Math.fma(wetGain, v - high, keepIn * in);
+                }
+            }
+            a1 = t1;
+            a2 = t2;
+        }
+        return y;
     }
 
     /**

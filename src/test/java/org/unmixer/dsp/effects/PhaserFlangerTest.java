@@ -195,6 +195,24 @@ class PhaserFlangerTest implements DeviceContract {
         assertThat(offsetPhase.channel(1)).isNotEqualTo(offsetPhase.channel(0));
     }
 
+    /**
+     * Mono-in-stereo input with Mod Phase 0 is rendered once and copied; changing the right
+     * channel's last sample forces the two-channel kernel, whose left output must be identical.
+     */
+    @Test
+    void monoShortcutMatchesTheTwoChannelKernel() {
+        for (double feedback : new double[] {0.0, 40.0}) {
+            DeviceSettings s = typicalSettings().with(Map.of("Mod Phase", 0.0, "Feedback", feedback));
+            AudioBuffer mono = DeviceContract.testSignal().withChannels(1).withChannels(2);
+            float[][] split = {mono.channel(0).clone(), mono.channel(1).clone()};
+            split[1][split[1].length - 1] += 0.5f;
+            AudioBuffer shortcut = new PhaserFlanger().render(mono, s);
+            AudioBuffer pair = new PhaserFlanger().render(new AudioBuffer(split, mono.sampleRate()), s);
+            assertThat(shortcut.channel(0)).as("Feedback %.0f %%", feedback).isEqualTo(pair.channel(0));
+            assertThat(shortcut.channel(1)).isEqualTo(shortcut.channel(0));
+        }
+    }
+
     @Test
     void randomLfoRendersRepeatably() {
         DeviceSettings s = typicalSettings().with("Mod Wave", "Random S&H").with("Mod Freq", 10.0);
