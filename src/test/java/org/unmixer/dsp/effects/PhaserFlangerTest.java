@@ -213,6 +213,18 @@ class PhaserFlangerTest implements DeviceContract {
         }
     }
 
+    /** Without feedback the block kernel (stages in groups of eight, then the rest) equals the per-sample one. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 8, 12, 42})
+    void feedForwardKernelMatchesTheSampleBySampleKernel(int notches) {
+        DeviceSettings s = typicalSettings().with(Map.of("Feedback", 0.0, "Notches", notches));
+        PhaserFlangerControls c = PhaserFlangerControls.from(s);
+        float[] x = DeviceContract.testSignal().channel(0);
+        double[] track = PhaserFlanger.allPassTrack(x.length, c, RATE, 0);
+        assertThat(PhaserFlanger.renderFeedForward(x, c, RATE, track))
+                .isEqualTo(PhaserFlanger.renderChannel(x, c, RATE, track));
+    }
+
     @Test
     void randomLfoRendersRepeatably() {
         DeviceSettings s = typicalSettings().with("Mod Wave", "Random S&H").with("Mod Freq", 10.0);
