@@ -5,6 +5,7 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.Biquads;
+import org.unmixer.dsp.mod.ControlMath;
 import org.unmixer.dsp.mod.Lfo;
 import org.unmixer.params.DeviceSettings;
 
@@ -434,17 +435,21 @@ public final class PhaserFlanger implements Effect {
     static double[] allPassTrack(int n, PhaserFlangerControls c, double fs, double phaseOffset) {
         int blocks = (n + CONTROL_BLOCK - 1) / CONTROL_BLOCK;
         double[] track = new double[2 * (blocks + 1)];
+        double[] lfo = new double[blocks + 1];
+        // three passes with short, independent iterations (one long chain of LFO → 2^x → tan →
+        // division per boundary leaves the out-of-order core idle)
+        for (int b = 0; b <= blocks; b++) {
+            lfo[b] = lfoAt(Math.min((long) b * CONTROL_BLOCK, n), c, fs, phaseOffset);
+        }
         // Spread is only modulated when Amount and Mod Blend are both non-zero: otherwise Q is fixed
         boolean spreadMoves = c.modDepth() * c.modBlend() != 0;
         double fixedQ = PhaserFlangerControls.qForSpread(c.modulatedSpread(0));
-        double[] coef = new double[2];
         for (int b = 0; b <= blocks; b++) {
-            long t = Math.min((long) b * CONTROL_BLOCK, n);
-            double lfo = lfoAt(t, c, fs, phaseOffset);
-            double q = spreadMoves ? PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo)) : fixedQ;
-            allPass(c.modulatedCenterHz(lfo, fs), q, fs, coef);
-            track[2 * b] = coef[0];
-            track[2 * b + 1] = coef[1];
+            track[2 * b] = spreadMoves ? PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo[b])) : fixedQ;
+            track[2 * b + 1] = ControlMath.tan(Math.PI * c.modulatedCenterHz(lfo[b], fs) / fs);
+        }
+        for (int b = 0; b <= blocks; b++) {
+            allPassFromTan(track[2 * b + 1], track[2 * b], track, 2 * b);
         }
         return track;
     }
@@ -462,11 +467,15 @@ public final class PhaserFlanger implements Effect {
      * values (Bristow-Johnson, "Audio EQ Cookbook") with one transcendental call instead of two.
      */
     static void allPass(double hz, double q, double fs, double[] out) {
-        double k = Math.tan(Math.PI * hz / fs);
+        allPassFromTan(ControlMath.tan(Math.PI * hz / fs), q, out, 0);
+    }
+
+    /** {@link #allPass} from k = tan(π·hz/fs), written to {@code out[at]} (a1) and {@code out[at + 1]} (a2). */
+    private static void allPassFromTan(double k, double q, double[] out, int at) {
         double qk = q * (1 + k * k);
         double norm = 1 / (qk + k);
-        out[0] = -2 * q * (1 - k * k) * norm;
-        out[1] = (qk - k) * norm;
+        out[at] = -2 * q * (1 - k * k) * norm;
+        out[at + 1] = (qk - k) * norm;
     }
 
     /** The blended LFO value in [−1, 1] at sample {@code t}; LFOs start at phase 0 at the render start. */
