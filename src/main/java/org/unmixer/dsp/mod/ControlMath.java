@@ -28,23 +28,13 @@ public final class ControlMath {
 
     /**
      * tan x for |x| ≤ 0.45π, from the eighth convergent of Lambert's continued fraction
-     * tan x = x/(1 − x²/(3 − x²/(5 − …))) (relative error below 1e-10 on that domain; one division).
-     * Convergents h/k follow h_n = (2n − 1)·h_{n−1} − x²·h_{n−2}, the same for k.
+     * tan x = x/(1 − x²/(3 − x²/(5 − …))), expanded into the rational function x·P(x²)/Q(x²)
+     * below (relative error below 1e-10 on that domain; two short Horner chains and one division).
      */
     public static double tan(double x) {
-        double x2 = x * x;
-        double h2 = x;
-        double k2 = 1;
-        double h1 = 3 * x;
-        double k1 = 3 - x2;
-        for (int b = 5; b <= 15; b += 2) {
-            double h = b * h1 - x2 * h2;
-            double k = b * k1 - x2 * k2;
-            h2 = h1;
-            k2 = k1;
-            h1 = h;
-            k1 = k;
-        }
-        return h1 / k1;
+        double y = x * x;
+        double p = 2_027_025 + y * (-270_270 + y * (6_930 - 36 * y));
+        double q = 2_027_025 + y * (-945_945 + y * (51_975 + y * (-630 + y)));
+        return x * p / q;
     }
 }
