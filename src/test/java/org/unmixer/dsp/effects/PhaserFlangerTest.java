@@ -221,8 +221,8 @@ class PhaserFlangerTest implements DeviceContract {
         PhaserFlangerControls c = PhaserFlangerControls.from(s);
         float[] x = DeviceContract.testSignal().channel(0);
         double[] track = PhaserFlanger.allPassTrack(x.length, c, RATE, 0);
-        assertThat(PhaserFlanger.renderFeedForward(x, c, RATE, track))
-                .isEqualTo(PhaserFlanger.renderChannel(x, c, RATE, track));
+        assertThat(PhaserFlangerFeedForward.render(x, c, RATE, track))
+                .isEqualTo(PhaserFlangerFeedback.renderChannel(x, c, RATE, track));
     }
 
     @Test
