@@ -1,9 +1,9 @@
 package org.unmixer.dsp.effects;
 
+import java.util.Arrays;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
-import org.unmixer.dsp.filter.Biquad;
-import org.unmixer.dsp.filter.Biquads;
+import org.unmixer.dsp.mod.ControlMath;
 import org.unmixer.dsp.mod.Lfo;
 import org.unmixer.params.DeviceSettings;
 
@@ -20,7 +20,8 @@ import org.unmixer.params.DeviceSettings;
  *
  * <p>The LFO and the all-pass coefficients are computed every {@link #CONTROL_BLOCK} samples and
  * ramped linearly in between (the ramp stays inside the stability triangle, which is convex).
- * Flanger and Doubler modes are rendered by {@link PhaserFlangerDelay}.
+ * Flanger and Doubler modes are rendered by {@link PhaserFlangerDelay}; the phaser's sample loops
+ * are {@link PhaserFlangerFeedForward} (Feedback 0) and {@link PhaserFlangerFeedback}.
  */
 public final class PhaserFlanger implements Effect {
     public static final String DEVICE_NAME = "Phaser-Flanger";
@@ -50,128 +51,89 @@ public final class PhaserFlanger implements Effect {
             return PhaserFlangerDelay.render(input, c);
         }
         int channels = input.channelCount();
+        int n = input.frames();
+        double fs = input.sampleRate();
+        double[] trackL = allPassTrack(n, c, fs, 0);
+        // Mod Phase 0: both channels follow the same LFO, so they share one coefficient track
+        boolean sameLfo = c.stereoPhaseCycles() == 0;
+        double[] trackR = sameLfo ? trackL : allPassTrack(n, c, fs, c.stereoPhaseCycles());
         float[][] out = new float[channels][];
-        // channels are rendered in pairs: two independent recursions in one loop run twice as fast
-        // as one (the feedback makes each channel's stage cascade a serial chain)
         for (int ch = 0; ch < channels; ch += 2) {
             float[] left = input.channel(ch);
-            float[] right = ch + 1 < channels ? input.channel(ch + 1) : new float[left.length];
-            float[][] pair = renderPair(left, right, c, input.sampleRate(), c.stereoPhaseCycles());
-            out[ch] = pair[0];
-            if (ch + 1 < channels) {
+            if (c.feedback() == 0) {
+                // no serial chain through the cascade: one channel at a time, block by block
+                out[ch] = PhaserFlangerFeedForward.render(left, c, fs, trackL);
+                if (ch + 1 < channels) {
+                    float[] right = input.channel(ch + 1);
+                    out[ch + 1] = sameLfo && Arrays.equals(left, right)
+                            ? out[ch].clone() : PhaserFlangerFeedForward.render(right, c, fs, trackR);
+                }
+            } else if (ch + 1 == channels) {
+                out[ch] = PhaserFlangerFeedback.renderChannel(left, c, fs, trackL);
+            } else if (sameLfo && Arrays.equals(left, input.channel(ch + 1))) {
+                // mono in stereo with one LFO: both outputs are the same computation, so do it once
+                out[ch] = PhaserFlangerFeedback.renderChannel(left, c, fs, trackL);
+                out[ch + 1] = out[ch].clone();
+            } else {
+                // two independent recursions in one loop run twice as fast as one when Feedback
+                // makes each channel's stage cascade a serial chain
+                float[][] pair = PhaserFlangerFeedback.renderPair(left, input.channel(ch + 1), c, fs, trackL, trackR);
+                out[ch] = pair[0];
                 out[ch + 1] = pair[1];
             }
         }
         return new AudioBuffer(out, input.sampleRate());
     }
 
-    /** One channel pair; the right channel's LFO runs {@code rightPhase} cycles ahead. */
-    private static float[][] renderPair(float[] xl, float[] xr, PhaserFlangerControls c, double fs, double rightPhase) {
-        int n = xl.length;
-        int stages = c.notches();
-        // stage memory interleaved per stage: left s1, left s2, right s1, right s2
-        double[] st = new double[4 * stages];
-        Biquad hp = Biquads.highPass(c.safeBassHz(), Biquads.BUTTERWORTH_Q, fs);
-        double hb0 = hp.b0();
-        double hb1 = hp.b1();
-        double hb2 = hp.b2();
-        double ha1 = hp.a1();
-        double ha2 = hp.a2();
-        double hl1 = 0;
-        double hl2 = 0;
-        double hr1 = 0;
-        double hr2 = 0;
-        double fb = c.feedback();
-        double mix = c.dryWet();
-        double outGain = c.outputGain();
-        boolean warm = c.warmth() > 0;
-        double warmCutHz = Math.min(0.45 * fs, WARM_LP_MAX_HZ * Math.pow(WARM_LP_MIN_HZ / WARM_LP_MAX_HZ, c.warmth()));
-        double warmKeep = Math.exp(-2 * Math.PI * warmCutHz / fs);
-        double drive = 1 + (WARM_MAX_DRIVE - 1) * c.warmth();
-        double warmL = 0;
-        double warmR = 0;
-        double prevL = 0;
-        double prevR = 0;
-
-        double[] coef = new double[2];
-        allPassAt(0, c, fs, 0, coef);
-        double la1 = coef[0];
-        double la2 = coef[1];
-        allPassAt(0, c, fs, rightPhase, coef);
-        double ra1 = coef[0];
-        double ra2 = coef[1];
-        float[] yl = new float[n];
-        float[] yr = new float[n];
-        for (int start = 0; start < n; start += CONTROL_BLOCK) {
-            int len = Math.min(CONTROL_BLOCK, n - start);
-            allPassAt(start + len, c, fs, 0, coef);
-            double lt1 = coef[0];
-            double lt2 = coef[1];
-            allPassAt(start + len, c, fs, rightPhase, coef);
-            double rt1 = coef[0];
-            double rt2 = coef[1];
-            double dl1 = (lt1 - la1) / len;
-            double dl2 = (lt2 - la2) / len;
-            double dr1 = (rt1 - ra1) / len;
-            double dr2 = (rt2 - ra2) / len;
-            for (int i = start; i < start + len; i++) {
-                la1 += dl1;
-                la2 += dl2;
-                ra1 += dr1;
-                ra2 += dr2;
-                double inL = xl[i];
-                double inR = xr[i];
-                double highL = hb0 * inL + hl1;
-                hl1 = hb1 * inL - ha1 * highL + hl2;
-                hl2 = hb2 * inL - ha2 * highL;
-                double highR = hb0 * inR + hr1;
-                hr1 = hb1 * inR - ha1 * highR + hr2;
-                hr2 = hb2 * inR - ha2 * highR;
-                // Math.fma: one rounding and, on FMA hardware, the shortest latency along the
-                // serial chain feedback → stage 1 → … → stage K
-                double vl = Math.fma(fb, prevL, highL);
-                double vr = Math.fma(fb, prevR, highR);
-                for (int k = 0; k < st.length; k += 4) {
-                    double ol = Math.fma(la2, vl, st[k]);
-                    double or = Math.fma(ra2, vr, st[k + 2]);
-                    st[k] = Math.fma(la1, vl - ol, st[k + 1]);
-                    st[k + 2] = Math.fma(ra1, vr - or, st[k + 3]);
-                    st[k + 1] = Math.fma(-la2, ol, vl);
-                    st[k + 3] = Math.fma(-ra2, or, vr);
-                    vl = ol;
-                    vr = or;
-                }
-                prevL = vl;
-                prevR = vr;
-                double wetL = inL - highL + vl;
-                double wetR = inR - highR + vr;
-                if (warm) {
-                    warmL = wetL + warmKeep * (warmL - wetL);
-                    warmR = wetR + warmKeep * (warmR - wetR);
-                    wetL = softClip(drive * warmL) / drive;
-                    wetR = softClip(drive * warmR) / drive;
-                }
-                yl[i] = (float) (inL + mix * (outGain * wetL - inL));
-                yr[i] = (float) (inR + mix * (outGain * wetR - inR));
-            }
-            la1 = lt1;
-            la2 = lt2;
-            ra1 = rt1;
-            ra2 = rt2;
+    /**
+     * All-pass denominators (a1, a2) at every control-block boundary t = 0, 32, 64, …, n (the last
+     * one at n): {@code 2·(⌈n/32⌉ + 1)} values, interleaved a1, a2. The per-sample loop ramps
+     * linearly between consecutive pairs.
+     */
+    static double[] allPassTrack(int n, PhaserFlangerControls c, double fs, double phaseOffset) {
+        int blocks = (n + CONTROL_BLOCK - 1) / CONTROL_BLOCK;
+        double[] track = new double[2 * (blocks + 1)];
+        double[] lfo = new double[blocks + 1];
+        // three passes with short, independent iterations (one long chain of LFO → 2^x → tan →
+        // division per boundary leaves the out-of-order core idle)
+        for (int b = 0; b <= blocks; b++) {
+            lfo[b] = lfoAt(Math.min((long) b * CONTROL_BLOCK, n), c, fs, phaseOffset);
         }
-        return new float[][] {yl, yr};
+        // Spread is only modulated when Amount and Mod Blend are both non-zero: otherwise Q is fixed
+        boolean spreadMoves = c.modDepth() * c.modBlend() != 0;
+        double fixedQ = PhaserFlangerControls.qForSpread(c.modulatedSpread(0));
+        for (int b = 0; b <= blocks; b++) {
+            track[2 * b] = spreadMoves ? PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo[b])) : fixedQ;
+            track[2 * b + 1] = ControlMath.tan(Math.PI * c.modulatedCenterHz(lfo[b], fs) / fs);
+        }
+        for (int b = 0; b <= blocks; b++) {
+            allPassFromTan(track[2 * b + 1], track[2 * b], track, 2 * b);
+        }
+        return track;
     }
 
     /** Normalised RBJ all-pass denominator (a1, a2) at sample {@code t}; numerator is (a2, a1, 1). */
     static void allPassAt(long t, PhaserFlangerControls c, double fs, double phaseOffset, double[] out) {
         double lfo = lfoAt(t, c, fs, phaseOffset);
-        double hz = c.modulatedCenterHz(lfo, fs);
-        double q = PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo));
-        double w0 = 2 * Math.PI * hz / fs;
-        double alpha = Math.sin(w0) / (2 * q);
-        double a0 = 1 + alpha;
-        out[0] = -2 * Math.cos(w0) / a0;
-        out[1] = (1 - alpha) / a0;
+        allPass(c.modulatedCenterHz(lfo, fs), PhaserFlangerControls.qForSpread(c.modulatedSpread(lfo)), fs, out);
+    }
+
+    /**
+     * RBJ all-pass denominator (a1, a2) at {@code hz} and {@code q}, written with one tangent: with
+     * k = tan(w0/2), cos w0 = (1 − k²)/(1 + k²) and α = sin w0/(2Q) = k/(Q(1 + k²)), so
+     * a1 = −2Q(1 − k²)/(Q(1 + k²) + k) and a2 = (Q(1 + k²) − k)/(Q(1 + k²) + k) — the RBJ cookbook
+     * values (Bristow-Johnson, "Audio EQ Cookbook") with one transcendental call instead of two.
+     */
+    static void allPass(double hz, double q, double fs, double[] out) {
+        allPassFromTan(ControlMath.tan(Math.PI * hz / fs), q, out, 0);
+    }
+
+    /** {@link #allPass} from k = tan(π·hz/fs), written to {@code out[at]} (a1) and {@code out[at + 1]} (a2). */
+    private static void allPassFromTan(double k, double q, double[] out, int at) {
+        double qk = q * (1 + k * k);
+        double norm = 1 / (qk + k);
+        out[at] = -2 * q * (1 - k * k) * norm;
+        out[at + 1] = (qk - k) * norm;
     }
 
     /** The blended LFO value in [−1, 1] at sample {@code t}; LFOs start at phase 0 at the render start. */

@@ -1,5 +1,6 @@
 package org.unmixer.dsp.effects;
 
+import org.unmixer.dsp.mod.ControlMath;
 import org.unmixer.dsp.mod.Lfo;
 import org.unmixer.params.DeviceSettings;
 
@@ -81,7 +82,7 @@ public record PhaserFlangerControls(
 
     /** Centre frequency for an LFO value in [−1, 1]: Center·2^(±3 octaves·Amount·(1 − Mod Blend)·lfo). */
     public double modulatedCenterHz(double lfo, double sampleRate) {
-        double hz = centerHz * Math.pow(2, MOD_OCTAVES * modDepth * (1 - modBlend) * lfo);
+        double hz = centerHz * ControlMath.exp2(MOD_OCTAVES * modDepth * (1 - modBlend) * lfo);
         return Math.max(MIN_CENTER_HZ, Math.min(MAX_CENTER_RATIO * sampleRate, hz));
     }
 

@@ -195,6 +195,36 @@ class PhaserFlangerTest implements DeviceContract {
         assertThat(offsetPhase.channel(1)).isNotEqualTo(offsetPhase.channel(0));
     }
 
+    /**
+     * Mono-in-stereo input with Mod Phase 0 is rendered once and copied; changing the right
+     * channel's last sample forces the two-channel kernel, whose left output must be identical.
+     */
+    @Test
+    void monoShortcutMatchesTheTwoChannelKernel() {
+        for (double feedback : new double[] {0.0, 40.0}) {
+            DeviceSettings s = typicalSettings().with(Map.of("Mod Phase", 0.0, "Feedback", feedback));
+            AudioBuffer mono = DeviceContract.testSignal().withChannels(1).withChannels(2);
+            float[][] split = {mono.channel(0).clone(), mono.channel(1).clone()};
+            split[1][split[1].length - 1] += 0.5f;
+            AudioBuffer shortcut = new PhaserFlanger().render(mono, s);
+            AudioBuffer pair = new PhaserFlanger().render(new AudioBuffer(split, mono.sampleRate()), s);
+            assertThat(shortcut.channel(0)).as("Feedback %.0f %%", feedback).isEqualTo(pair.channel(0));
+            assertThat(shortcut.channel(1)).isEqualTo(shortcut.channel(0));
+        }
+    }
+
+    /** Without feedback the block kernel (stages in groups of eight, then the rest) equals the per-sample one. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 8, 12, 42})
+    void feedForwardKernelMatchesTheSampleBySampleKernel(int notches) {
+        DeviceSettings s = typicalSettings().with(Map.of("Feedback", 0.0, "Notches", notches));
+        PhaserFlangerControls c = PhaserFlangerControls.from(s);
+        float[] x = DeviceContract.testSignal().channel(0);
+        double[] track = PhaserFlanger.allPassTrack(x.length, c, RATE, 0);
+        assertThat(PhaserFlangerFeedForward.render(x, c, RATE, track))
+                .isEqualTo(PhaserFlangerFeedback.renderChannel(x, c, RATE, track));
+    }
+
     @Test
     void randomLfoRendersRepeatably() {
         DeviceSettings s = typicalSettings().with("Mod Wave", "Random S&H").with("Mod Freq", 10.0);
