@@ -31,9 +31,9 @@ import org.unmixer.params.DeviceSettings;
 public final class Saturator implements Effect {
     /**
      * Oversampling of the curve (Live's Hi-Quality factor is UNV). 2× lowers aliasing of a hard
-     * clipped 5 kHz sine by ~15 dB against 1× (SaturatorTest), but the half-band FIRs cost ~11 ns
-     * per channel-sample: measured ≈ 500× real time in stereo at 2×, ≈ 1200× at 1× (JDK 17,
-     * AMD EPYC, thread CPU time). Use {@link #controls(DeviceSettings, double, int)} to choose.
+     * clipped 5 kHz sine by ~14 dB against 1× (SaturatorTest); its two 7-pair half-band FIRs are
+     * most of the device's cost (≈ 2 ns each per channel-sample, scalar: C2 in JDK 17 does not
+     * vectorise a stencil). Use {@link #controls(DeviceSettings, double, int)} to choose.
      */
     public static final int DEFAULT_OVERSAMPLING = 2;
 
@@ -114,14 +114,14 @@ public final class Saturator implements Effect {
         SaturatorCurve curve = c.curve();
         double threshold = c.bassThreshold();
         WaveshaperShape ws = c.waveshaper();
-        double[][] y = new double[channels][];
+        HalfbandOversampler.ArrayShaper shaper =
+                (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, curve, threshold, ws);
         for (int ch = 0; ch < channels; ch++) {
-            y[ch] = HalfbandOversampler.shaped(x[ch], n, c.oversampling(),
-                    (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, curve, threshold, ws));
+            HalfbandOversampler.shapeInPlace(x[ch], n, c.oversampling(), shaper);
         }
-        BiquadCascade.filterInPlace(y, n, c.colorPost());
+        BiquadCascade.filterInPlace(x, n, c.colorPost());
         for (int ch = 0; ch < channels; ch++) {
-            out[ch] = mix(input.channel(ch), y[ch], n, c);
+            out[ch] = mix(input.channel(ch), x[ch], n, c);
         }
         return new AudioBuffer(out, input.sampleRate());
     }

@@ -8,17 +8,34 @@ package org.unmixer.dsp.shaper;
  * compensates (Live's plugin delay compensation does so for Saturator's Hi-Quality mode).
  *
  * <p>A half-band filter has every even tap zero except the centre one (½), so each stage costs K
- * multiply-adds of symmetric pairs per output sample. Stage 1 (base ↔ 2×): K = 12 (47 taps),
- * Kaiser β = 6.6 (Kaiser's formula for 67 dB over the 0.408…0.592·fs transition): within 0.004 dB
- * up to 0.408·fs (18 kHz at 44.1 kHz), −0.16 dB at 0.431·fs, −0.84 dB at 0.454·fs (20 kHz), stop
- * band below −66.9 dB above 0.592·fs (fs = base rate). A longer filter is flatter near Nyquist but
- * costs the speed budget (each pair is ~0.4 ns per sample). Stage 2 (2× ↔ 4×): K = 6 (23 taps), β = 8: below 0.001 dB up to 0.25 of
- * its input rate, below −81 dB above 0.75 of it (numbers from scipy.signal.freqz of these taps).
+ * multiply-adds of symmetric pairs per output sample, and in polyphase form the up-sampler never
+ * multiplies a zero tap and the down-sampler computes only the samples it keeps. Stage 1 (base ↔ 2×):
+ * K = 7 (27 taps), a minimax design ({@link #STAGE1_TAPS}): within ±0.048 dB of unity up to 0.408·fs
+ * (18 kHz at 44.1 kHz), so up then down stays within 0.097 dB; within 1.9·10⁻⁴ (0.0016 dB) up to
+ * 0.113·fs (5 kHz); −1.45 dB at 0.454·fs (20 kHz; −2.9 dB up and down); stop band below −45.1 dB
+ * above 0.592·fs (fs = base rate). The passband ripple and stop-band level of a half-band filter
+ * are tied (H(f) + H(fs − f) = 1 at the 2× rate fs), so 0.05 dB of ripple means −45 dB of stop
+ * band; that suffices because the aliasing of a hard-driven curve at 2× comes from harmonics above
+ * the 2× Nyquist, which no decimation filter removes (SaturatorTest measures it). Stage 2 (2× ↔ 4×):
+ * K = 6 (23 taps), Kaiser β = 8: below 0.001 dB up to 0.25 of its input rate, below −81 dB above
+ * 0.75 of it (numbers from the closed-form response of these taps, HalfbandOversamplerTest).
  * Edges are padded with zeros (the signal is taken as silent outside the buffer).
  */
 public final class HalfbandOversampler {
-    /** Stage 1 taps (odd-indexed half-band taps h[1], h[3], …, doubled): K = 12, β = 6.6. */
-    private static final double[] STAGE1 = halfband(12, 6.6);
+    /**
+     * Stage 1: the doubled odd taps 2h[1], 2h[3], …, 2h[13] of a 27-tap half-band low-pass whose
+     * response at the 2× rate is H(f) = ½ + Σⱼ c[j]·cos(2π·f·(2j+1)/fs₂). Designed by linear
+     * programming (scipy.optimize.linprog on a 1200-point grid): minimise max |H − 1| over
+     * [0, 5 kHz] at 44.1 kHz subject to |H − 1| ≤ 10^(0.048/20) − 1 over [5, 18] kHz and H(0) = 1.
+     * The optimum is 1.9·10⁻⁴ below 5 kHz, so a tone there passes up and down within 4·10⁻⁴.
+     */
+    static final double[] STAGE1_TAPS = {
+        0.63060331983344042, -0.1962208029454629, 0.10178176427135184, -0.056709996010897108,
+        0.033239812749757069, -0.018059431682137073, 0.0053653337839477504,
+    };
+
+    /** {@link #STAGE1_TAPS} rescaled so that Σ c = ½ holds to rounding (unit gain at DC). */
+    private static final double[] STAGE1 = unitDcGain(STAGE1_TAPS);
     /** Stage 2 taps: K = 6, β = 8. */
     private static final double[] STAGE2 = halfband(6, 8.0);
 
@@ -58,34 +75,96 @@ public final class HalfbandOversampler {
 
     /**
      * Applies {@code shaper} to {@code x[0..n)} at {@code factor}× the rate and returns the n
-     * base-rate samples (a new array). Factor 2 runs in polyphase form without interleaving:
-     * the even phase is x itself, the odd phase the half-band interpolation; both are shaped, and
-     * the decimator combines them. This is {@code down(shape(up(x)))} in fewer passes.
+     * base-rate samples (a new array; {@code x} is untouched). Same as
+     * {@code down(shape(up(x)))}; see {@link #shapeInPlace}.
      */
     public static double[] shaped(double[] x, int n, int factor, ArrayShaper shaper) {
+        double[] y = java.util.Arrays.copyOf(x, n);
+        shapeInPlace(y, n, factor, shaper);
+        return y;
+    }
+
+    /**
+     * Replaces {@code x[0..n)} by {@code down(shape(up(x)))}: {@code shaper} applied at
+     * {@code factor}× the rate, back at the base rate. Factor 2 runs in polyphase form without
+     * interleaving, block by block through small scratch arrays: the even phase is x itself, the
+     * odd phase the half-band interpolation; both are shaped, and the decimator combines them
+     * (the x samples a later block still needs are kept in the scratch block before they are
+     * overwritten).
+     */
+    public static void shapeInPlace(double[] x, int n, int factor, ArrayShaper shaper) {
         if (factor == 2) {
-            return shaped2(x, n, shaper);
+            shapeInPlace2(x, n, shaper);
+            return;
         }
         double[] up = up(x, n, factor);
         shaper.apply(up, 0, up.length);
-        return down(up, n, factor);
+        System.arraycopy(down(up, n, factor), 0, x, 0, n);
     }
 
-    private static double[] shaped2(double[] x, int n, ArrayShaper shaper) {
+    /** Frames per block of {@link #shapeInPlace2}: its three scratch arrays (≈ 25 kB) stay in L1 cache. */
+    private static final int BLOCK = 1024;
+
+    private static void shapeInPlace2(double[] x, int n, ArrayShaper shaper) {
         double[] c = STAGE1;
         int k = c.length;
-        double[] even = new double[n + 2 * k];
-        System.arraycopy(x, 0, even, k, n);
-        double[] odd = new double[n + 2 * k];
-        symmetricFir(even, k, k + 1, c, odd, k, n); // odd[k+m] = interpolated x at m + ½
-        shaper.apply(even, k, k + n);
-        shaper.apply(odd, k, k + n);
-        double[] out = new double[n];
-        symmetricFir(odd, k - 1, k, c, out, 0, n); // Σ c·(o[m−j−1] + o[m+j])
-        for (int m = 0; m < n; m++) {
-            out[m] = 0.5 * (even[k + m] + out[m]);
+        double[] xb = new double[BLOCK + 4 * k]; // x[s − 2k, s + len + 2k)
+        double[] ob = new double[BLOCK + 2 * k]; // odd phase (x at m + ½) for m in [s − k, s + len + k)
+        double[] eb = new double[BLOCK]; // shaped even phase, x[s, s + len)
+        loadPadded(x, n, -2 * k, xb, 0, 4 * k);
+        for (int s = 0; s < n; s += BLOCK) {
+            int len = Math.min(BLOCK, n - s);
+            loadPadded(x, n, s + 2 * k, xb, 4 * k, len);
+            symmetricFir(xb, k, k + 1, c, ob, 0, len + 2 * k);
+            shaper.apply(ob, 0, len + 2 * k);
+            // the odd phase beyond the ends is zero, as up() leaves it
+            for (int i = 0; i < k - s; i++) {
+                ob[i] = 0;
+            }
+            for (int i = Math.max(0, n - s + k); i < len + 2 * k; i++) {
+                ob[i] = 0;
+            }
+            System.arraycopy(xb, 2 * k, eb, 0, len);
+            shaper.apply(eb, 0, len);
+            decimate7(eb, ob, k, x, s, len);
+            System.arraycopy(xb, len, xb, 0, 4 * k); // x[s + len − 2k, s + len + 2k) for the next block
         }
-        return out;
+    }
+
+    /** dst[at + i] = x[from + i] for i in [0, count), zero where from + i lies outside [0, n). */
+    private static void loadPadded(double[] x, int n, int from, double[] dst, int at, int count) {
+        int lo = Math.max(from, 0);
+        int hi = Math.min(from + count, n);
+        java.util.Arrays.fill(dst, at, at + count, 0.0);
+        if (hi > lo) {
+            System.arraycopy(x, lo, dst, at + lo - from, hi - lo);
+        }
+    }
+
+    /**
+     * out[at + i] = ½·(e[i] + Σⱼ c[j]·(o[k+i−j−1] + o[k+i+j])) for the 7 stage-1 pairs, with the
+     * halving folded into the taps: the last step of {@link #downsample2} in one pass.
+     */
+    private static void decimate7(double[] e, double[] o, int k, double[] out, int at, int n) {
+        double c0 = 0.5 * STAGE1[0];
+        double c1 = 0.5 * STAGE1[1];
+        double c2 = 0.5 * STAGE1[2];
+        double c3 = 0.5 * STAGE1[3];
+        double c4 = 0.5 * STAGE1[4];
+        double c5 = 0.5 * STAGE1[5];
+        double c6 = 0.5 * STAGE1[6];
+        for (int i = 0; i < n; i++) {
+            int a = k - 1 + i;
+            int b = k + i;
+            out[at + i] = 0.5 * e[i]
+                    + c0 * (o[a] + o[b])
+                    + c1 * (o[a - 1] + o[b + 1])
+                    + c2 * (o[a - 2] + o[b + 2])
+                    + c3 * (o[a - 3] + o[b + 3])
+                    + c4 * (o[a - 4] + o[b + 4])
+                    + c5 * (o[a - 5] + o[b + 5])
+                    + c6 * (o[a - 6] + o[b + 6]);
+        }
     }
 
     /**
@@ -129,8 +208,8 @@ public final class HalfbandOversampler {
      * sum of a half-band branch, four outputs per pass so the four accumulations overlap.
      */
     private static void symmetricFir(double[] p, int lo, int hi, double[] c, double[] out, int at, int n) {
-        if (c.length == 12) {
-            symmetricFir12(p, lo, hi, c, out, at, n);
+        if (c.length == 7) {
+            symmetricFir7(p, lo, hi, c, out, at, n);
             return;
         }
         int k = c.length;
@@ -164,10 +243,10 @@ public final class HalfbandOversampler {
     }
 
     /**
-     * {@link #symmetricFir} for the 12 pairs of stage 1, written out: with the taps in locals and
-     * constant offsets the JIT schedules it about 1.6× faster than the loop over taps.
+     * {@link #symmetricFir} for the 7 pairs of stage 1, written out: with the taps in locals and
+     * constant offsets the JIT schedules it faster than the loop over taps.
      */
-    private static void symmetricFir12(double[] p, int lo, int hi, double[] c, double[] out, int at, int n) {
+    private static void symmetricFir7(double[] p, int lo, int hi, double[] c, double[] out, int at, int n) {
         double c0 = c[0];
         double c1 = c[1];
         double c2 = c[2];
@@ -175,11 +254,6 @@ public final class HalfbandOversampler {
         double c4 = c[4];
         double c5 = c[5];
         double c6 = c[6];
-        double c7 = c[7];
-        double c8 = c[8];
-        double c9 = c[9];
-        double c10 = c[10];
-        double c11 = c[11];
         for (int m = 0; m < n; m++) {
             int a = lo + m;
             int b = hi + m;
@@ -189,13 +263,21 @@ public final class HalfbandOversampler {
                     + c3 * (p[a - 3] + p[b + 3])
                     + c4 * (p[a - 4] + p[b + 4])
                     + c5 * (p[a - 5] + p[b + 5])
-                    + c6 * (p[a - 6] + p[b + 6])
-                    + c7 * (p[a - 7] + p[b + 7])
-                    + c8 * (p[a - 8] + p[b + 8])
-                    + c9 * (p[a - 9] + p[b + 9])
-                    + c10 * (p[a - 10] + p[b + 10])
-                    + c11 * (p[a - 11] + p[b + 11]);
+                    + c6 * (p[a - 6] + p[b + 6]);
         }
+    }
+
+    /** The doubled odd taps c scaled so that Σ c = ½ (the full half-band filter then sums to 1). */
+    static double[] unitDcGain(double[] c) {
+        double sum = 0;
+        for (double v : c) {
+            sum += v;
+        }
+        double[] out = c.clone();
+        for (int j = 0; j < out.length; j++) {
+            out[j] *= 0.5 / sum;
+        }
+        return out;
     }
 
     /**

@@ -52,13 +52,9 @@ public final class SaturatorCurves {
      * "based on the Soft Sine saturator in Ableton"; not an Ableton statement].
      */
     public static double softSine(double x) {
-        if (x >= 1) {
-            return 1;
-        }
-        if (x <= -1) {
-            return -1;
-        }
-        return ShaperMath.sinHalfPi(x);
+        // clamp with min/max rather than branches: sinHalfPi(±1) = ±1 exactly, and a sample loop
+        // of selects is vectorised by the JIT (a driven signal crosses ±1 unpredictably)
+        return ShaperMath.sinHalfPi(Math.max(-1.0, Math.min(1.0, x)));
     }
 
     /**

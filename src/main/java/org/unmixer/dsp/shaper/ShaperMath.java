@@ -61,6 +61,6 @@ public final class ShaperMath {
         double y = x * (1 + x2 * (-1.0 / 6 + x2 * (1.0 / 120 + x2 * (-1.0 / 5040 + x2 * (1.0 / 362880
                 + x2 * (-1.0 / 39916800 + x2 * (1.0 / 6227020800L + x2 * (-1.0 / 1307674368000L
                 + x2 * (1.0 / 355687428096000L)))))))));
-        return y > 1 ? 1 : (y < -1 ? -1 : y); // the truncated series overshoots 1 by ~4·10⁻¹⁴
+        return Math.max(-1.0, Math.min(1.0, y)); // the truncated series overshoots 1 by ~4·10⁻¹⁴
     }
 }
