@@ -96,7 +96,8 @@ public final class HalfbandOversampler {
      */
     public static void shapeInPlace(double[] x, int n, int factor, ArrayShaper shaper) {
         if (factor == 2) {
-            shapeInPlace2(x, n, shaper);
+            shape2((from, dst, at, count) -> System.arraycopy(x, from, dst, at, count), n, shaper,
+                    (from, y, count) -> System.arraycopy(y, 0, x, from, count));
             return;
         }
         double[] up = up(x, n, factor);
@@ -104,19 +105,41 @@ public final class HalfbandOversampler {
         System.arraycopy(down(up, n, factor), 0, x, 0, n);
     }
 
-    /** Frames per block of {@link #shapeInPlace2}: its three scratch arrays (≈ 25 kB) stay in L1 cache. */
+    /** Supplies base-rate input to {@link #shape2}: dst[at + i] = x[from + i] for i in [0, count). */
+    @FunctionalInterface
+    public interface SampleSource {
+        void read(int from, double[] dst, int at, int count);
+    }
+
+    /** Receives base-rate output of {@link #shape2}: y[from + i] = block[i] for i in [0, count). */
+    @FunctionalInterface
+    public interface SampleSink {
+        void write(int from, double[] block, int count);
+    }
+
+    /** Frames per block of {@link #shape2}: its four scratch arrays (≈ 33 kB) stay in L1/L2 cache. */
     private static final int BLOCK = 1024;
 
-    private static void shapeInPlace2(double[] x, int n, ArrayShaper shaper) {
+    /**
+     * {@code down(shape(up(x)))} at 2×, with x of n samples read through {@code source} and the
+     * result handed to {@code sink} block by block in increasing order, so a caller can fuse its
+     * input gain and output mix into the passes this makes anyway. Polyphase form without
+     * interleaving: the even phase is x itself, the odd phase the half-band interpolation; both are
+     * shaped, and the decimator combines them. The sink receives [s, s + len) only after the source
+     * has supplied everything the result needs (up to s + len + 14), so both may use one array
+     * (in place). Outside [0, n) the signal is taken as zero, as in {@link #up}.
+     */
+    public static void shape2(SampleSource source, int n, ArrayShaper shaper, SampleSink sink) {
         double[] c = STAGE1;
         int k = c.length;
         double[] xb = new double[BLOCK + 4 * k]; // x[s − 2k, s + len + 2k)
         double[] ob = new double[BLOCK + 2 * k]; // odd phase (x at m + ½) for m in [s − k, s + len + k)
         double[] eb = new double[BLOCK]; // shaped even phase, x[s, s + len)
-        loadPadded(x, n, -2 * k, xb, 0, 4 * k);
+        double[] yb = new double[BLOCK]; // result, y[s, s + len)
+        loadPadded(source, n, -2 * k, xb, 0, 4 * k);
         for (int s = 0; s < n; s += BLOCK) {
             int len = Math.min(BLOCK, n - s);
-            loadPadded(x, n, s + 2 * k, xb, 4 * k, len);
+            loadPadded(source, n, s + 2 * k, xb, 4 * k, len);
             symmetricFir(xb, k, k + 1, c, ob, 0, len + 2 * k);
             shaper.apply(ob, 0, len + 2 * k);
             // the odd phase beyond the ends is zero, as up() leaves it
@@ -128,21 +151,22 @@ public final class HalfbandOversampler {
             }
             System.arraycopy(xb, 2 * k, eb, 0, len);
             shaper.apply(eb, 0, len);
-            pairs7(ob, 0, HALF_STAGE1, x, s, len); // x[s+i] = ½·Σⱼ c[j]·(o[k+i−j−1] + o[k+i+j])
+            pairs7(ob, 0, HALF_STAGE1, yb, 0, len); // y[s+i] = ½·Σⱼ c[j]·(o[k+i−j−1] + o[k+i+j]) …
             for (int i = 0; i < len; i++) {
-                x[s + i] += 0.5 * eb[i]; // + ½·(shaped even phase): the centre tap
+                yb[i] += 0.5 * eb[i]; // … + ½·(shaped even phase): the centre tap
             }
+            sink.write(s, yb, len);
             System.arraycopy(xb, len, xb, 0, 4 * k); // x[s + len − 2k, s + len + 2k) for the next block
         }
     }
 
     /** dst[at + i] = x[from + i] for i in [0, count), zero where from + i lies outside [0, n). */
-    private static void loadPadded(double[] x, int n, int from, double[] dst, int at, int count) {
+    private static void loadPadded(SampleSource x, int n, int from, double[] dst, int at, int count) {
         int lo = Math.max(from, 0);
         int hi = Math.min(from + count, n);
         java.util.Arrays.fill(dst, at, at + count, 0.0);
         if (hi > lo) {
-            System.arraycopy(x, lo, dst, at + lo - from, hi - lo);
+            x.read(lo, dst, at + lo - from, hi - lo);
         }
     }
 

@@ -12,6 +12,7 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.DeviceContract;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
+import org.unmixer.dsp.shaper.HalfbandOversampler;
 import org.unmixer.dsp.shaper.SaturatorCurve;
 import org.unmixer.dsp.shaper.SaturatorCurves;
 import org.unmixer.params.Catalog;
@@ -104,6 +105,30 @@ class SaturatorTest implements DeviceContract {
         for (int i = 100; i < RATE - 100; i++) {
             assertThat((double) out.channel(0)[i]).isCloseTo(SaturatorCurves.softSine(g * in.channel(0)[i]),
                     within(RAMP_TOLERANCE));
+        }
+    }
+
+    @Test
+    void wetPathIsTheOversampledCurveOfTheDrivenInputMixedWithTheDry() {
+        // without DC filter and Color, render fuses ×Drive and the mix into the oversampler's
+        // blocks; it must equal the unfused chain: down(curve(up(Drive·x))), ×Output, Dry/Wet
+        AudioBuffer in = tones(0.6, 5000);
+        DeviceSettings s = plain("Soft Sine").with(Map.of("Drive", 12.0, "Output", -3.0, "Dry/Wet", 70.0));
+        SaturatorControls c = Saturator.controls(s, RATE);
+        AudioBuffer out = Saturator.render(in, c);
+        for (int ch = 0; ch < 2; ch++) {
+            float[] dry = in.channel(ch);
+            double[] x = new double[dry.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = c.driveGain() * dry[i];
+            }
+            double[] wet = HalfbandOversampler.shaped(x, x.length, 2,
+                    (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, c.curve(), 1, c.waveshaper()));
+            for (int i = 0; i < x.length; i++) {
+                double expected = 0.3 * dry[i] + 0.7 * c.outputGain() * wet[i];
+                assertThat((double) out.channel(ch)[i]).as("channel %d sample %d", ch, i)
+                        .isCloseTo(expected, within(1e-6)); // float output rounding
+            }
         }
     }
 
