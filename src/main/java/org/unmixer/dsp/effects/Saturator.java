@@ -31,9 +31,9 @@ import org.unmixer.params.DeviceSettings;
 public final class Saturator implements Effect {
     /**
      * Oversampling of the curve (Live's Hi-Quality factor is UNV). 2× lowers aliasing of a hard
-     * clipped 5 kHz sine by ~15 dB against 1× (SaturatorTest), but the half-band FIRs cost ~11 ns
-     * per channel-sample: measured ≈ 500× real time in stereo at 2×, ≈ 1200× at 1× (JDK 17,
-     * AMD EPYC, thread CPU time). Use {@link #controls(DeviceSettings, double, int)} to choose.
+     * clipped 5 kHz sine by ~14 dB against 1× (SaturatorTest); its two 7-pair half-band FIRs are
+     * most of the device's cost (≈ 2 ns each per channel-sample, scalar: C2 in JDK 17 does not
+     * vectorise a stencil). Use {@link #controls(DeviceSettings, double, int)} to choose.
      */
     public static final int DEFAULT_OVERSAMPLING = 2;
 
@@ -97,8 +97,27 @@ public final class Saturator implements Effect {
             }
             return new AudioBuffer(out, input.sampleRate());
         }
-        // Linear stages run on all channels together (BiquadCascade overlaps two channels).
+        SaturatorCurve curve = c.curve();
+        double threshold = c.bassThreshold();
+        WaveshaperShape ws = c.waveshaper();
+        HalfbandOversampler.ArrayShaper shaper =
+                (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, curve, threshold, ws);
         double drive = c.driveGain();
+        if (c.dcFilter() == null && c.colorPre().isEmpty() && c.oversampling() == 2) {
+            // no linear stage around the curve: ×Drive and the mix ride on the oversampler's blocks
+            for (int ch = 0; ch < channels; ch++) {
+                float[] dry = input.channel(ch);
+                float[] o = new float[n];
+                HalfbandOversampler.shape2((from, dst, at, count) -> {
+                    for (int i = 0; i < count; i++) {
+                        dst[at + i] = drive * dry[from + i];
+                    }
+                }, n, shaper, (from, wet, count) -> mix(dry, wet, o, from, count, c));
+                out[ch] = o;
+            }
+            return new AudioBuffer(out, input.sampleRate());
+        }
+        // Linear stages run on all channels together (BiquadCascade overlaps two channels).
         double[][] x = new double[channels][n];
         for (int ch = 0; ch < channels; ch++) {
             float[] dry = input.channel(ch);
@@ -111,44 +130,42 @@ public final class Saturator implements Effect {
             BiquadCascade.filterInPlace(x, n, List.of(c.dcFilter()));
         }
         BiquadCascade.filterInPlace(x, n, c.colorPre());
-        SaturatorCurve curve = c.curve();
-        double threshold = c.bassThreshold();
-        WaveshaperShape ws = c.waveshaper();
-        double[][] y = new double[channels][];
         for (int ch = 0; ch < channels; ch++) {
-            y[ch] = HalfbandOversampler.shaped(x[ch], n, c.oversampling(),
-                    (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, curve, threshold, ws));
+            HalfbandOversampler.shapeInPlace(x[ch], n, c.oversampling(), shaper);
         }
-        BiquadCascade.filterInPlace(y, n, c.colorPost());
+        BiquadCascade.filterInPlace(x, n, c.colorPost());
         for (int ch = 0; ch < channels; ch++) {
-            out[ch] = mix(input.channel(ch), y[ch], n, c);
+            float[] o = new float[n];
+            mix(input.channel(ch), x[ch], o, 0, n, c);
+            out[ch] = o;
         }
         return new AudioBuffer(out, input.sampleRate());
     }
 
-    /** Post Clip, ×Output and the linear Dry/Wet crossfade, fused into one pass. */
-    private static float[] mix(float[] dry, double[] wet, int n, SaturatorControls c) {
-        float[] o = new float[n];
+    /**
+     * Post Clip, ×Output and the linear Dry/Wet crossfade, fused into one pass over
+     * o[from, from + count), with wet[i] the wet sample at frame from + i.
+     */
+    private static void mix(float[] dry, double[] wet, float[] o, int from, int count, SaturatorControls c) {
         double w = c.dryWet() * c.outputGain();
         double d = 1 - c.dryWet();
         switch (c.postClip()) {
             case SaturatorControls.POST_CLIP_SOFT -> {
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) (d * dry[i] + w * SaturatorCurves.analogClip(wet[i]));
+                for (int i = 0; i < count; i++) {
+                    o[from + i] = (float) (d * dry[from + i] + w * SaturatorCurves.analogClip(wet[i]));
                 }
             }
             case SaturatorControls.POST_CLIP_HARD -> {
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) (d * dry[i] + w * SaturatorCurves.digitalClip(wet[i]));
+                for (int i = 0; i < count; i++) {
+                    o[from + i] = (float) (d * dry[from + i] + w * SaturatorCurves.digitalClip(wet[i]));
                 }
             }
             default -> {
-                for (int i = 0; i < n; i++) {
-                    o[i] = (float) (d * dry[i] + w * wet[i]);
+                for (int i = 0; i < count; i++) {
+                    o[from + i] = (float) (d * dry[from + i] + w * wet[i]);
                 }
             }
         }
-        return o;
     }
 
     /** RBJ bandwidth-to-Q for a bell: Q = 1 / (2·sinh(ln 2 / 2 · octaves)). */

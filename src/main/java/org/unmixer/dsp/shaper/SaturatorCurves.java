@@ -48,17 +48,13 @@ public final class SaturatorCurves {
     }
 
     /**
-     * Soft Sine: sin(πx/2) for |x| &lt; 1, sign(x) beyond [SRC chowdsp_utils {@code ADAASineClipper},
+     * Soft Sine: sin(πx/2) for |x| &lt; 1, ±(1 − 10⁻¹⁴) beyond (see {@link ShaperMath#sinHalfPi}) [SRC chowdsp_utils {@code ADAASineClipper},
      * "based on the Soft Sine saturator in Ableton"; not an Ableton statement].
      */
     public static double softSine(double x) {
-        if (x >= 1) {
-            return 1;
-        }
-        if (x <= -1) {
-            return -1;
-        }
-        return ShaperMath.sinHalfPi(x);
+        // clamp with min/max rather than branches: a sample loop of min/max is vectorised by the
+        // JIT (a driven signal crosses ±1 unpredictably); sinHalfPi(±1) = ±(1 − 10⁻¹⁴)
+        return ShaperMath.sinHalfPi(Math.max(-1.0, Math.min(1.0, x)));
     }
 
     /**

@@ -39,7 +39,21 @@ class ShaperMathTest {
     @Test
     void sinHalfPiIsASineOnItsInterval() {
         for (double u = -1; u <= 1; u += 1e-4) {
-            assertThat(ShaperMath.sinHalfPi(u)).isCloseTo(Math.sin(Math.PI * u / 2), within(1e-9));
+            assertThat(ShaperMath.sinHalfPi(u)).isCloseTo(Math.sin(Math.PI * u / 2), within(1e-13));
         }
+    }
+
+    @Test
+    void sinHalfPiIsOddAndNeverExceedsOneWithoutAClamp() {
+        // the top of the sine, where a polynomial approximation would overshoot: the 10⁶ doubles
+        // just below 1, then a coarser sweep of [0, 1]
+        for (double u = 1; u > 1 - 1e6 * Math.ulp(0.5); u = Math.nextDown(u)) {
+            assertThat(ShaperMath.sinHalfPi(u)).as("u=%s", u).isLessThanOrEqualTo(1.0);
+            assertThat(ShaperMath.sinHalfPi(-u)).isEqualTo(-ShaperMath.sinHalfPi(u));
+        }
+        for (double u = 0; u <= 1; u += 1e-6) {
+            assertThat(Math.abs(ShaperMath.sinHalfPi(u))).isLessThanOrEqualTo(1.0);
+        }
+        assertThat(ShaperMath.sinHalfPi(1)).isCloseTo(1.0, within(2e-14));
     }
 }
