@@ -20,7 +20,7 @@ import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.params.DeviceSettings;
 
-/** Each core effect alone on the 3 s stereo synth note of {@link RendererBenchmark#typicalPatch()}. */
+/** Each core effect alone on the 3 s synth note of {@link RendererBenchmark#typicalPatch(boolean)}. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -32,13 +32,17 @@ public class EffectBenchmark {
     @Param({"Saturator", "EQ Eight", "Multiband Dynamics", "Phaser-Flanger", "Reverb"})
     public String device;
 
+    /** See {@link RendererBenchmark#image}. */
+    @Param({"centred", "wide"})
+    public String image;
+
     AudioBuffer input;
     Effect effect;
     DeviceSettings settings;
 
     @Setup
     public void setUp() {
-        Patch patch = RendererBenchmark.typicalPatch();
+        Patch patch = RendererBenchmark.typicalPatch(image.equals("wide"));
         input = Renderer.renderSource(patch.source(), patch.synth(), RendererBenchmark.RATE, patch.source().totalSeconds());
         settings = patch.chain().stream().filter(d -> d.device().name().equals(device)).findFirst().orElseThrow();
         effect = Effects.forDevice(device);

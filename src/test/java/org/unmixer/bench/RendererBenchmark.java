@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,13 +42,27 @@ import org.unmixer.params.DeviceSettings;
 public class RendererBenchmark {
     static final int RATE = 44_100;
 
+    /**
+     * "centred": the voice is mono in stereo until the reverb (devices may share work between
+     * identical channels); "wide": oscillators panned ±30 %, so every device sees two different
+     * channels.
+     */
+    @Param({"centred", "wide"})
+    public String image;
+
     Patch fullPatch;
 
     /** The typical chain: every core device engaged with settings a producer would use. */
     public static Patch typicalPatch() {
+        return typicalPatch(false);
+    }
+
+    /** As {@link #typicalPatch()}, with the two oscillators panned apart when {@code wide}. */
+    public static Patch typicalPatch(boolean wide) {
         Catalog c = Catalog.standard();
         DeviceSettings synth = c.device("Wavetable").settings(Map.of(
-                "Osc 1 Pos", 0.4, "Osc 2 On", "On", "Sub On", "On", "Filter 1 Slope", "24", "Filter 1 Freq", 2000.0));
+                "Osc 1 Pos", 40.0, "Osc 2 On", "On", "Osc 2 Pos", 70.0, "Sub On", "On", "Filter 1 Slope", "24",
+                "Filter 1 Freq", 2000.0, "Osc 1 Pan", wide ? -30.0 : 0.0, "Osc 2 Pan", wide ? 30.0 : 0.0));
         List<DeviceSettings> chain = List.of(
                 c.device("Saturator").settings(Map.of("Drive", 12.0, "Type", "Soft Sine")),
                 c.device("EQ Eight").settings(Map.of("1 Filter On A", "On", "2 Filter On A", "On", "3 Filter On A", "On",
@@ -62,7 +77,7 @@ public class RendererBenchmark {
 
     @Setup
     public void setUp() {
-        fullPatch = typicalPatch();
+        fullPatch = typicalPatch(image.equals("wide"));
     }
 
     /** Synth voice + all five effects (the 200× real-time bar). */
