@@ -39,6 +39,15 @@ public final class MultibandDynamics implements Effect {
      * Wavetable's modulation; shorter attacks than that are smeared over one block.
      */
     public static final int CONTROL_BLOCK = 32;
+    /** 0, 1, …, CONTROL_BLOCK − 1 as doubles, for the gain ramps. */
+    private static final double[] RAMP_INDEX = new double[CONTROL_BLOCK];
+
+    static {
+        for (int i = 0; i < CONTROL_BLOCK; i++) {
+            RAMP_INDEX[i] = i;
+        }
+    }
+
     /** The OTT preset from the standard catalog. */
     public static DeviceSettings ott() {
         return Catalog.standard().device(DEVICE_NAME).preset(OTT_PRESET);
@@ -68,6 +77,7 @@ public final class MultibandDynamics implements Effect {
         double[] gainNow = new double[3];
         double[] gainNext = new double[3];
         double[][] gainRamp = new double[3][CONTROL_BLOCK];
+        double[] sum = new double[CONTROL_BLOCK];
         float[][] out = new float[channels][frames];
         analysis.analyse(in, 0, Math.min(CONTROL_BLOCK, frames), bandBuf[0], gainNow);
 
@@ -85,8 +95,7 @@ public final class MultibandDynamics implements Effect {
                 double step = (gainNext[b] - g) / len;
                 double[] ramp = gainRamp[b];
                 for (int i = 0; i < len; i++) {
-                    ramp[i] = g;
-                    g += step;
+                    ramp[i] = Math.fma(RAMP_INDEX[i], step, g); // no loop-carried sum: vectorises
                 }
             }
             double[] r0 = gainRamp[0];
@@ -98,8 +107,12 @@ public final class MultibandDynamics implements Effect {
                 double[] mi = buf[1][ch];
                 double[] hi = buf[2][ch];
                 float[] y = out[ch];
+                // two plain loops instead of one mixed-type loop, so the JIT vectorises both
                 for (int i = 0; i < len; i++) {
-                    y[start + i] = (float) (lo[i] * r0[i] + mi[i] * r1[i] + hi[i] * r2[i]);
+                    sum[i] = lo[i] * r0[i] + mi[i] * r1[i] + hi[i] * r2[i];
+                }
+                for (int i = 0; i < len; i++) {
+                    y[start + i] = (float) sum[i];
                 }
             }
             double[] swap = gainNow;
@@ -131,6 +144,8 @@ public final class MultibandDynamics implements Effect {
         private final boolean peak;
         private final double master;
         private final double[] env = new double[3];
+        private final double[] levelDb = new double[3];
+        private final double[] masterMakeUp = new double[3];
         private final double[] energy = new double[3];
 
         Analysis(MultibandDynamicsControls c, int channels, double fs) {
@@ -152,6 +167,9 @@ public final class MultibandDynamics implements Effect {
             }
             peak = c.peakDetector();
             master = c.masterGain();
+            for (int b = 0; b < 3; b++) {
+                masterMakeUp[b] = master * makeUp[b];
+            }
         }
 
         /** Splits {@code len} frames from {@code start} into {@code buf[band][channel]}, writes gains. */
@@ -186,19 +204,29 @@ public final class MultibandDynamics implements Effect {
                 double e = peak || c.lowIntoMid() || c.highIntoMid()
                         ? linkedPower(buf[b], len, peak) : energy[b] / channels;
                 // detector input: the block's mean square (RMS) or largest magnitude (Peak)
-                double x = peak ? Math.sqrt(e) : e / len;
-                double a = attack[b];
-                double r = release[b];
-                if (len != CONTROL_BLOCK) {
-                    MultibandDynamicsControls.Band band = c.bands().get(b);
-                    a = LevelFollower.coefficient(band.attackMs(), len, fs);
-                    r = LevelFollower.coefficient(band.releaseMs(), len, fs);
-                }
-                env[b] = LevelFollower.step(env[b], x, a, r);
-                double power = peak ? env[b] * env[b] : env[b];
-                double levelDb = DbMath.powerToDb(power + 1e-30) + inDb[b];
-                gain[b] = master * makeUp[b] * DbMath.dbToGain(computer[b].gainDb(levelDb));
+                levelDb[b] = follow(b, peak ? Math.sqrt(e) : e / len, len);
             }
+            // a separate pass, so the three bands' conversions are independent work side by side
+            for (int b = 0; b < 3; b++) {
+                if (processed[b]) {
+                    gain[b] = masterMakeUp[b] * DbMath.dbToGain(computer[b].gainDb(levelDb[b]));
+                }
+            }
+        }
+
+        /** Advances band {@code b}'s level follower by {@code len} samples; the new level in dB. */
+        private double follow(int b, double x, int len) {
+            double a = attack[b];
+            double r = release[b];
+            if (len != CONTROL_BLOCK) {
+                MultibandDynamicsControls.Band band = c.bands().get(b);
+                a = LevelFollower.coefficient(band.attackMs(), len, fs);
+                r = LevelFollower.coefficient(band.releaseMs(), len, fs);
+            }
+            double level = LevelFollower.step(env[b], x, a, r);
+            env[b] = level;
+            double power = peak ? level * level : level;
+            return DbMath.powerToDb(power + 1e-30) + inDb[b];
         }
     }
 
