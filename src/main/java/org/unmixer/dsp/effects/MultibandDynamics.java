@@ -20,15 +20,17 @@ import org.unmixer.params.DeviceSettings;
  * <p>The level, not the gain, is smoothed, and in the linear domain: after silence the first block
  * of a note lifts the level to within 10·log10(1 − α) dB of the note's, so the Below stage's
  * upward boost (at its +30 dB cap in silence) is gone at once, and only the Above stage's cut builds
- * up with the attack time — a few dB of onset overshoot, as in a real compressor, not the +25 dB
- * spike of a gain smoothed in dB from the silence boost.
+ * up with the attack time, as in a real compressor: with OTT's 66.7:1 Above ratios and 13–48 ms
+ * attacks a note after silence overshoots its steady peak by 7–12 dB (the tests' saw and sine
+ * notes), not the 35–43 dB of a gain smoothed in dB from the silence boost.
  *
  * <p>With every band neutral the output is the input through AP(f1)·AP(f2): flat magnitude, phase
  * of a fourth-order all-pass (Live's crossover type is not documented; LR4 is our choice).
  *
  * <p>Speed: the band energies are summed per sample (inside the splitter); the level follower and
  * the gain computer run once per {@link #CONTROL_BLOCK} samples on the block's mean square (or
- * largest magnitude), and the linear gain is ramped across the block.
+ * largest magnitude); the linear gain a block's level gives is applied from the start of that
+ * block and ramped to the next block's (see {@code Analysis}).
  */
 public final class MultibandDynamics implements Effect {
     public static final String DEVICE_NAME = "Multiband Dynamics";
