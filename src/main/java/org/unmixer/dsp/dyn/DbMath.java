@@ -35,14 +35,18 @@ public final class DbMath {
         return DB_PER_POWER_OCTAVE * (exponent + ln / LN2);
     }
 
-    /** 10^(db/20) for db in about ±6000 (beyond that the result under/overflows anyway). */
+    /**
+     * 10^(db/20) for db in ±6000 (±1000 octaves; beyond that the argument is clamped, where the
+     * true result under/overflows anyway).
+     */
     public static double dbToGain(double db) {
         double octaves = Math.max(-1000, Math.min(1000, db * OCTAVES_PER_DB));
-        double whole = Math.floor(octaves + 0.5);
+        double whole = Math.rint(octaves);
         double u = (octaves - whole) * LN2; // |u| ≤ ln2/2
         // e^u by its Taylor series to u^9 (error < 1e-10 for |u| ≤ 0.347)
         double e = 1 + u * (1 + u * (1.0 / 2 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120
                 + u * (1.0 / 720 + u * (1.0 / 5040 + u * (1.0 / 40320 + u / 362880))))))));
-        return Math.scalb(e, (int) whole);
+        // 2^whole built from its exponent bits (whole is within ±1000, a normal double)
+        return e * Double.longBitsToDouble(((long) whole + 1023) << 52);
     }
 }

@@ -2,25 +2,35 @@ package org.unmixer.dsp.effects;
 
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
-import org.unmixer.dsp.dyn.Ballistics;
 import org.unmixer.dsp.dyn.DbMath;
 import org.unmixer.dsp.dyn.GainComputer;
+import org.unmixer.dsp.dyn.LevelFollower;
 import org.unmixer.dsp.dyn.ThreeBandSplitter;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 
 /**
  * Live's Multiband Dynamics (Live 12 manual §26.26; dsp-reference.md §4): three bands from
- * phase-matched LR4 crossovers; per band input gain → stereo-linked detector (RMS or Peak) → static
- * Above/Below gain curve ({@link GainComputer}) → attack/release smoothing of the gain in dB
- * ({@link Ballistics}) → output gain; the bands are summed and the Master Output applied.
+ * phase-matched LR4 crossovers; per band input gain → stereo-linked detector (RMS: mean square;
+ * Peak: magnitude) → level follower with the band's Attack while the level rises and its Release
+ * while it falls, both times Time Scaling ({@link LevelFollower}) → static Above/Below gain curve of
+ * the smoothed level ({@link GainComputer}) → output gain; the bands are summed and the Master Output
+ * applied.
+ *
+ * <p>The level, not the gain, is smoothed, and in the linear domain: after silence the first block
+ * of a note lifts the level to within 10·log10(1 − α) dB of the note's, so the Below stage's
+ * upward boost (at its +30 dB cap in silence) is gone at once, and only the Above stage's cut builds
+ * up with the attack time, as in a real compressor: with OTT's 66.7:1 Above ratios and 13–48 ms
+ * attacks a note after silence overshoots its steady peak by 7–12 dB (the tests' saw and sine
+ * notes), not the 35–43 dB of a gain smoothed in dB from the silence boost.
  *
  * <p>With every band neutral the output is the input through AP(f1)·AP(f2): flat magnitude, phase
  * of a fourth-order all-pass (Live's crossover type is not documented; LR4 is our choice).
  *
- * <p>Speed: the band energies are summed per sample (inside the splitter); the RMS one-pole, the
- * gain computer and the ballistics run once per {@link #CONTROL_BLOCK} samples, and the linear gain
- * is ramped across the block.
+ * <p>Speed: the band energies are summed per sample (inside the splitter); the level follower and
+ * the gain computer run once per {@link #CONTROL_BLOCK} samples on the block's mean square (or
+ * largest magnitude); the linear gain a block's level gives is applied from the start of that
+ * block and ramped to the next block's (see {@code Analysis}).
  */
 public final class MultibandDynamics implements Effect {
     public static final String DEVICE_NAME = "Multiband Dynamics";
@@ -31,8 +41,14 @@ public final class MultibandDynamics implements Effect {
      * Wavetable's modulation; shorter attacks than that are smeared over one block.
      */
     public static final int CONTROL_BLOCK = 32;
-    /** Time constant of the RMS detector's one-pole mean square; Live's window is unknown [UNV]. */
-    public static final double RMS_TIME_MS = 10;
+    /** 0, 1, …, CONTROL_BLOCK − 1 as doubles, for the gain ramps. */
+    private static final double[] RAMP_INDEX = new double[CONTROL_BLOCK];
+
+    static {
+        for (int i = 0; i < CONTROL_BLOCK; i++) {
+            RAMP_INDEX[i] = i;
+        }
+    }
 
     /** The OTT preset from the standard catalog. */
     public static DeviceSettings ott() {
@@ -53,57 +69,121 @@ public final class MultibandDynamics implements Effect {
     public static AudioBuffer render(AudioBuffer input, MultibandDynamicsControls c) {
         int channels = input.channelCount();
         int frames = input.frames();
-        double fs = input.sampleRate();
-        ThreeBandSplitter[] split = new ThreeBandSplitter[channels];
+        float[][] in = new float[channels][];
         for (int ch = 0; ch < channels; ch++) {
-            split[ch] = new ThreeBandSplitter(c.lowMidHz(), c.midHighHz(), fs);
+            in[ch] = input.channel(ch);
         }
-        boolean[] processed = new boolean[3];
-        double[] inDb = new double[3];
-        double[] makeUp = new double[3];
-        double[] attack = new double[3];
-        double[] release = new double[3];
-        GainComputer[] computer = new GainComputer[3];
-        for (int b = 0; b < 3; b++) {
-            MultibandDynamicsControls.Band band = c.bands().get(b);
-            processed[b] = band.processed();
-            inDb[b] = band.inputGainDb();
-            makeUp[b] = MultibandDynamicsControls.dbToGain(band.inputGainDb() + band.outputGainDb());
-            attack[b] = Ballistics.coefficient(band.attackMs(), CONTROL_BLOCK, fs);
-            release[b] = Ballistics.coefficient(band.releaseMs(), CONTROL_BLOCK, fs);
-            computer[b] = band.computer();
-        }
-        double rmsKeep = Math.exp(-1 / (RMS_TIME_MS * 1e-3 * fs));
-        double rmsKeepBlock = Math.pow(rmsKeep, CONTROL_BLOCK);
-        boolean peak = c.peakDetector();
-        double master = c.masterGain();
-
-        double[][][] bandBuf = new double[3][channels][CONTROL_BLOCK];
-        double[] env = new double[3];
-        double[] energy = new double[3];
-        double[] aboveDb = new double[3];
-        double[] belowDb = new double[3];
+        Analysis analysis = new Analysis(c, channels, input.sampleRate());
+        // band samples of the block being output and of the next one (the detector's look-ahead)
+        double[][][][] bandBuf = new double[2][3][channels][CONTROL_BLOCK];
         double[] gainNow = new double[3];
-        double[] gainStep = new double[3];
-        double[] gainTarget = new double[3];
+        double[] gainNext = new double[3];
         double[][] gainRamp = new double[3][CONTROL_BLOCK];
-        for (int b = 0; b < 3; b++) {
-            gainNow[b] = processed[b] ? makeUp[b] : 1;
-        }
+        double[] sum = new double[CONTROL_BLOCK];
         float[][] out = new float[channels][frames];
+        analysis.analyse(in, 0, Math.min(CONTROL_BLOCK, frames), bandBuf[0], gainNow);
 
-        for (int start = 0; start < frames; start += CONTROL_BLOCK) {
+        for (int start = 0, k = 0; start < frames; start += CONTROL_BLOCK, k++) {
             int len = Math.min(CONTROL_BLOCK, frames - start);
+            int next = start + CONTROL_BLOCK;
+            if (next < frames) {
+                analysis.analyse(in, next, Math.min(CONTROL_BLOCK, frames - next), bandBuf[(k + 1) & 1], gainNext);
+            } else {
+                System.arraycopy(gainNow, 0, gainNext, 0, 3);
+            }
+            // per-sample gains ramped from this block's to the next one's, shared by all channels
+            for (int b = 0; b < 3; b++) {
+                double g = gainNow[b];
+                double step = (gainNext[b] - g) / len;
+                double[] ramp = gainRamp[b];
+                for (int i = 0; i < len; i++) {
+                    ramp[i] = Math.fma(RAMP_INDEX[i], step, g); // no loop-carried sum: vectorises
+                }
+            }
+            double[] r0 = gainRamp[0];
+            double[] r1 = gainRamp[1];
+            double[] r2 = gainRamp[2];
+            double[][][] buf = bandBuf[k & 1];
+            for (int ch = 0; ch < channels; ch++) {
+                double[] lo = buf[0][ch];
+                double[] mi = buf[1][ch];
+                double[] hi = buf[2][ch];
+                float[] y = out[ch];
+                // two plain loops instead of one mixed-type loop, so the JIT vectorises both
+                for (int i = 0; i < len; i++) {
+                    sum[i] = lo[i] * r0[i] + mi[i] * r1[i] + hi[i] * r2[i];
+                }
+                for (int i = 0; i < len; i++) {
+                    y[start + i] = (float) sum[i];
+                }
+            }
+            double[] swap = gainNow;
+            gainNow = gainNext;
+            gainNext = swap;
+        }
+        return new AudioBuffer(out, input.sampleRate());
+    }
+
+    /**
+     * Splitter, level followers and gain computers of one render. {@link #analyse} splits one control
+     * block and returns each band's gain (make-up and Master Output included) for the smoothed level
+     * at the end of that block. The render applies that gain from the START of the block, ramping to
+     * the next block's: a control-rate detector would otherwise meet each onset with the previous
+     * block's gain (after silence, the Below stage's +30 dB) for up to a whole block; one block
+     * (0.73 ms) of look-ahead on the control path keeps that spike out, the audio is not delayed.
+     */
+    private static final class Analysis {
+        private final MultibandDynamicsControls c;
+        private final int channels;
+        private final double fs;
+        private final ThreeBandSplitter[] split;
+        private final boolean[] processed = new boolean[3];
+        private final double[] inDb = new double[3];
+        private final double[] makeUp = new double[3];
+        private final double[] attack = new double[3];
+        private final double[] release = new double[3];
+        private final GainComputer[] computer = new GainComputer[3];
+        private final boolean peak;
+        private final double master;
+        private final double[] env = new double[3];
+        private final double[] levelDb = new double[3];
+        private final double[] masterMakeUp = new double[3];
+        private final double[] energy = new double[3];
+
+        Analysis(MultibandDynamicsControls c, int channels, double fs) {
+            this.c = c;
+            this.channels = channels;
+            this.fs = fs;
+            split = new ThreeBandSplitter[channels];
+            for (int ch = 0; ch < channels; ch++) {
+                split[ch] = new ThreeBandSplitter(c.lowMidHz(), c.midHighHz(), fs);
+            }
+            for (int b = 0; b < 3; b++) {
+                MultibandDynamicsControls.Band band = c.bands().get(b);
+                processed[b] = band.processed();
+                inDb[b] = band.inputGainDb();
+                makeUp[b] = MultibandDynamicsControls.dbToGain(band.inputGainDb() + band.outputGainDb());
+                attack[b] = LevelFollower.coefficient(band.attackMs(), CONTROL_BLOCK, fs);
+                release[b] = LevelFollower.coefficient(band.releaseMs(), CONTROL_BLOCK, fs);
+                computer[b] = band.computer();
+            }
+            peak = c.peakDetector();
+            master = c.masterGain();
+            for (int b = 0; b < 3; b++) {
+                masterMakeUp[b] = master * makeUp[b];
+            }
+        }
+
+        /** Splits {@code len} frames from {@code start} into {@code buf[band][channel]}, writes gains. */
+        void analyse(float[][] in, int start, int len, double[][][] buf, double[] gain) {
             energy[0] = 0;
             energy[1] = 0;
             energy[2] = 0;
             for (int ch = 0; ch < channels; ch++) {
-                float[] x = input.channel(ch);
-                ThreeBandSplitter s = split[ch];
-                double[] lo = bandBuf[0][ch];
-                double[] mi = bandBuf[1][ch];
-                double[] hi = bandBuf[2][ch];
-                s.process(x, start, len, lo, mi, hi, energy);
+                double[] lo = buf[0][ch];
+                double[] mi = buf[1][ch];
+                double[] hi = buf[2][ch];
+                split[ch].process(in[ch], start, len, lo, mi, hi, energy);
                 if (c.lowIntoMid()) {
                     for (int i = 0; i < len; i++) {
                         mi[i] += lo[i];
@@ -117,56 +197,39 @@ public final class MultibandDynamics implements Effect {
                     }
                 }
             }
-            double blockKeep = len == CONTROL_BLOCK ? rmsKeepBlock : Math.pow(rmsKeep, len);
             for (int b = 0; b < 3; b++) {
                 if (!processed[b]) {
-                    gainStep[b] = 0;
+                    gain[b] = master;
                     continue;
                 }
                 // RMS linked by average power; merged bands and Peak mode need the band buffers again
                 double e = peak || c.lowIntoMid() || c.highIntoMid()
-                        ? linkedPower(bandBuf[b], len, peak) : energy[b] / channels;
-                if (!peak) {
-                    // one-pole mean square, advanced a whole block at a time (τ ≫ block)
-                    e = e / len + blockKeep * (env[b] - e / len);
-                }
-                env[b] = e;
-                double levelDb = DbMath.powerToDb(e + 1e-30) + inDb[b];
-                GainComputer g = computer[b];
-                aboveDb[b] = Ballistics.step(aboveDb[b], g.aboveGainDb(levelDb), attack[b], release[b]);
-                belowDb[b] = Ballistics.step(belowDb[b], g.belowGainDb(levelDb), attack[b], release[b]);
-                gainTarget[b] = makeUp[b] * DbMath.dbToGain(aboveDb[b] + belowDb[b]);
-                gainStep[b] = (gainTarget[b] - gainNow[b]) / len;
+                        ? linkedPower(buf[b], len, peak) : energy[b] / channels;
+                // detector input: the block's mean square (RMS) or largest magnitude (Peak)
+                levelDb[b] = follow(b, peak ? Math.sqrt(e) : e / len, len);
             }
-            // per-sample gains (Master Output folded in), shared by all channels
-            for (int b = 0; b < 3; b++) {
-                double g = master * gainNow[b];
-                double step = master * gainStep[b];
-                double[] ramp = gainRamp[b];
-                for (int i = 0; i < len; i++) {
-                    g += step;
-                    ramp[i] = g;
-                }
-            }
-            double[] r0 = gainRamp[0];
-            double[] r1 = gainRamp[1];
-            double[] r2 = gainRamp[2];
-            for (int ch = 0; ch < channels; ch++) {
-                double[] lo = bandBuf[0][ch];
-                double[] mi = bandBuf[1][ch];
-                double[] hi = bandBuf[2][ch];
-                float[] y = out[ch];
-                for (int i = 0; i < len; i++) {
-                    y[start + i] = (float) (lo[i] * r0[i] + mi[i] * r1[i] + hi[i] * r2[i]);
-                }
-            }
+            // a separate pass, so the three bands' conversions are independent work side by side
             for (int b = 0; b < 3; b++) {
                 if (processed[b]) {
-                    gainNow[b] = gainTarget[b];
+                    gain[b] = masterMakeUp[b] * DbMath.dbToGain(computer[b].gainDb(levelDb[b]));
                 }
             }
         }
-        return new AudioBuffer(out, input.sampleRate());
+
+        /** Advances band {@code b}'s level follower by {@code len} samples; the new level in dB. */
+        private double follow(int b, double x, int len) {
+            double a = attack[b];
+            double r = release[b];
+            if (len != CONTROL_BLOCK) {
+                MultibandDynamicsControls.Band band = c.bands().get(b);
+                a = LevelFollower.coefficient(band.attackMs(), len, fs);
+                r = LevelFollower.coefficient(band.releaseMs(), len, fs);
+            }
+            double level = LevelFollower.step(env[b], x, a, r);
+            env[b] = level;
+            double power = peak ? level * level : level;
+            return DbMath.powerToDb(power + 1e-30) + inDb[b];
+        }
     }
 
     /**
