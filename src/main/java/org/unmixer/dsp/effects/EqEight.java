@@ -6,7 +6,7 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.Biquads;
-import org.unmixer.dsp.shaper.BiquadCascade;
+import org.unmixer.dsp.filter.BiquadCascade;
 import org.unmixer.params.DeviceSettings;
 
 /**

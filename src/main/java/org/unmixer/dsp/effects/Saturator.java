@@ -5,7 +5,7 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.filter.Biquad;
 import org.unmixer.dsp.filter.Biquads;
-import org.unmixer.dsp.shaper.BiquadCascade;
+import org.unmixer.dsp.filter.BiquadCascade;
 import org.unmixer.dsp.shaper.HalfbandOversampler;
 import org.unmixer.dsp.shaper.SaturatorCurve;
 import org.unmixer.dsp.shaper.SaturatorCurves;

@@ -1,4 +1,4 @@
-package org.unmixer.dsp.shaper;
+package org.unmixer.dsp.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.unmixer.dsp.filter.Biquad;
-import org.unmixer.dsp.filter.BiquadFilter;
-import org.unmixer.dsp.filter.Biquads;
 
 class BiquadCascadeTest {
     private static final double RATE = 44_100;

@@ -1,7 +1,6 @@
-package org.unmixer.dsp.shaper;
+package org.unmixer.dsp.filter;
 
 import java.util.List;
-import org.unmixer.dsp.filter.Biquad;
 
 /**
  * Runs a cascade of {@link Biquad} sections over whole signals in place, in double precision
