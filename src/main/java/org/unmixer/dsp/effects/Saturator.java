@@ -23,7 +23,9 @@ import org.unmixer.params.DeviceSettings;
  * The curve runs at {@value #DEFAULT_OVERSAMPLING}× the rate (1×, 2× or 4× selectable) through
  * zero-phase half-band filters ({@link HalfbandOversampler}), so the wet path has no latency and
  * Dry/Wet mixes stay phase aligned. The band-limited result of a hard curve overshoots the curve's
- * ±1 by Gibbs' ≈ 9 % (as any oversampled clipper does); Post Clip bounds it exactly. The Color EQ is a low shelf (Amt Low) and a bell (Amt Hi, Freq, Width); its exact
+ * ±1 by Gibbs' ≈ 9 % (as any oversampled clipper does); Post Clip bounds it exactly, and Digital
+ * Clip is clamped again after down-sampling so it keeps its 0 dBFS bound ({@link #wetClip}). The
+ * Color EQ is a low shelf (Amt Low) and a bell (Amt Hi, Freq, Width); its exact
  * inverse after the curve leaves a linear signal untouched, so only the amount of saturation
  * depends on frequency (manual). Post Clip bounds the output by the Output level: Soft applies the
  * Analog Clip curve, Hard a clamp, both before ×Output.
@@ -149,7 +151,7 @@ public final class Saturator implements Effect {
     private static void mix(float[] dry, double[] wet, float[] o, int from, int count, SaturatorControls c) {
         double w = c.dryWet() * c.outputGain();
         double d = 1 - c.dryWet();
-        switch (c.postClip()) {
+        switch (wetClip(c)) {
             case SaturatorControls.POST_CLIP_SOFT -> {
                 for (int i = 0; i < count; i++) {
                     o[from + i] = (float) (d * dry[from + i] + w * SaturatorCurves.analogClip(wet[i]));
@@ -166,6 +168,21 @@ public final class Saturator implements Effect {
                 }
             }
         }
+    }
+
+    /**
+     * The clip applied to the wet signal after down-sampling: the chosen Post Clip, except that
+     * Digital Clip without Post Clip is clamped again. Digital Clip is an immediate hard clip at
+     * 0 dBFS (manual), but the band-limited result of the oversampled clamp overshoots ±1 by
+     * Gibbs' ≈ 9 %; the second clamp restores the documented bound at the cost of a little
+     * aliasing, which stays well below 1× rendering (SaturatorTest).
+     */
+    static int wetClip(SaturatorControls c) {
+        if (c.postClip() == SaturatorControls.POST_CLIP_NONE && c.curve() == SaturatorCurve.DIGITAL_CLIP
+                && c.oversampling() > 1) {
+            return SaturatorControls.POST_CLIP_HARD;
+        }
+        return c.postClip();
     }
 
     /** RBJ bandwidth-to-Q for a bell: Q = 1 / (2·sinh(ln 2 / 2 · octaves)). */
