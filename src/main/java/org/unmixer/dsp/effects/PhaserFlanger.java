@@ -159,4 +159,15 @@ public final class PhaserFlanger implements Effect {
         double x2 = x * x;
         return x * (27 + x2) / (27 + 9 * x2);
     }
+
+    /** Pole of Warmth's one-pole low-pass: its corner falls from WARM_LP_MAX_HZ to WARM_LP_MIN_HZ with Warmth. */
+    static double warmLowPassPole(PhaserFlangerControls c, double fs) {
+        double cutHz = Math.min(0.45 * fs, WARM_LP_MAX_HZ * Math.pow(WARM_LP_MIN_HZ / WARM_LP_MAX_HZ, c.warmth()));
+        return Math.exp(-2 * Math.PI * cutHz / fs);
+    }
+
+    /** Gain into Warmth's soft clip: 1 at Warmth 0, WARM_MAX_DRIVE at 100 %. */
+    static double warmDrive(PhaserFlangerControls c) {
+        return 1 + (WARM_MAX_DRIVE - 1) * c.warmth();
+    }
 }

@@ -45,10 +45,8 @@ final class PhaserFlangerDelay {
         double mix = c.dryWet();
         double outGain = c.outputGain();
         boolean warm = c.warmth() > 0;
-        double warmCutHz = Math.min(0.45 * fs,
-                PhaserFlanger.WARM_LP_MAX_HZ * Math.pow(PhaserFlanger.WARM_LP_MIN_HZ / PhaserFlanger.WARM_LP_MAX_HZ, c.warmth()));
-        double warmKeep = Math.exp(-2 * Math.PI * warmCutHz / fs);
-        double drive = 1 + (PhaserFlanger.WARM_MAX_DRIVE - 1) * c.warmth();
+        double warmKeep = PhaserFlanger.warmLowPassPole(c, fs);
+        double drive = PhaserFlanger.warmDrive(c);
         double warmState = 0;
 
         double delay = delaySamples(0, c, fs, phaseOffset);

@@ -37,10 +37,8 @@ final class PhaserFlangerFeedForward {
         double wetGain = mix * outGain;
         double keepIn = 1 - mix + wetGain;
         boolean warm = c.warmth() > 0;
-        double warmCutHz = Math.min(0.45 * fs, PhaserFlanger.WARM_LP_MAX_HZ
-                * Math.pow(PhaserFlanger.WARM_LP_MIN_HZ / PhaserFlanger.WARM_LP_MAX_HZ, c.warmth()));
-        double warmKeep = Math.exp(-2 * Math.PI * warmCutHz / fs);
-        double drive = 1 + (PhaserFlanger.WARM_MAX_DRIVE - 1) * c.warmth();
+        double warmKeep = PhaserFlanger.warmLowPassPole(c, fs);
+        double drive = PhaserFlanger.warmDrive(c);
         double warmState = 0;
 
         double[] ca1 = new double[PhaserFlanger.CONTROL_BLOCK];
