@@ -68,8 +68,8 @@ final class InfoCommand implements Callable<Integer> {
             out.println("  format    " + decoded.format().describe());
             out.printf(Locale.ROOT, "  peak      %s%n", Double.isFinite(peakDb) ? String.format(Locale.ROOT, "%.1f dBFS", peakDb) : "silent");
             out.printf(Locale.ROOT, "  loudness  %s%n", Double.isFinite(lufs) ? String.format(Locale.ROOT, "%.1f LUFS (integrated)", lufs) : "below the −70 LUFS gate");
-            out.println("  pitch     " + pitch.map(p -> String.format(Locale.ROOT, "%s (MIDI %d, %.1f Hz, %+.0f cents, confidence %.2f)",
-                    Pitch.noteName(p.midiNote()), p.midiNote(), p.hz(), p.cents(), p.confidence())).orElse("no stable pitch"));
+            out.println("  pitch     " + pitch.map(p -> String.format(Locale.ROOT, "%s (MIDI %d, %.1f Hz, %+d cents, confidence %.2f)",
+                    Pitch.noteName(p.midiNote()), p.midiNote(), p.hz(), Math.round(p.cents()), p.confidence())).orElse("no stable pitch"));
         }
         return ErrorReporter.OK;
     }
