@@ -1,6 +1,7 @@
 package org.unmixer.infer.metrics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ParameterErrors {
      */
     public record Scores(Map<String, DeviceErrors> perDevice) {
         public Scores {
-            perDevice = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perDevice));
+            perDevice = Collections.unmodifiableMap(new LinkedHashMap<>(perDevice));
         }
 
         public DeviceErrors total() {

@@ -32,7 +32,7 @@ class ChainMatchTest {
 
     @Test
     void repeatedSwapsReachEveryOrderOfARun() {
-        // EQ REV EQ → REV EQ EQ (swap 1,2 then… ) and → EQ EQ REV: all one class
+        // EQ REV EQ: swapping positions 0,1 gives REV EQ EQ, swapping 1,2 gives EQ EQ REV: one class
         assertThat(ChainMatch.exactModuloCommuting(List.of(EQ, REV, EQ), List.of(REV, EQ, EQ))).isTrue();
         assertThat(ChainMatch.exactModuloCommuting(List.of(EQ, REV, EQ), List.of(EQ, EQ, REV))).isTrue();
         assertThat(ChainMatch.canonical(List.of(REV, EQ, EQ))).containsExactly(EQ, EQ, REV);
