@@ -48,4 +48,23 @@ class BestOfKTest {
         assertThat(s.get(5)).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-7));
         assertThat(calls.get()).isEqualTo(5);
     }
+
+    @Test
+    void withTheRealDistanceAnExactCandidateAtRankThreeIsFoundFromKThree() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        float[] x = new float[4096];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (r.nextDouble() - 0.5);
+        }
+        float[] quieter = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            quieter[i] = 0.5f * x[i];
+        }
+        AudioBuffer target = AudioBuffer.mono(x, 44_100);
+        AudioBuffer wrong = AudioBuffer.mono(quieter, 44_100);
+        Map<Integer, Double> s = BestOfK.score(List.of(wrong, wrong, target.copy()), target, AudioMetrics.standard()::mrStft);
+        assertThat(s.get(1)).isGreaterThan(0.1);
+        assertThat(s.get(3)).isZero();
+        assertThat(s.get(5)).isZero();
+    }
 }
