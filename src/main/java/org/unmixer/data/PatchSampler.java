@@ -68,7 +68,8 @@ public final class PatchSampler {
     public Patch draw(SplittableRandom rng) {
         double gate = config.gateMinSeconds() + rng.nextDouble() * (config.gateMaxSeconds() - config.gateMinSeconds());
         double tail = Math.max(0, config.renderSeconds() - gate);
-        long noiseSeed = rng.nextLong();
+        // Below 2^53 so the seed survives patch JSON, whose numbers are read as doubles.
+        long noiseSeed = rng.nextLong(1L << 53);
         SourceSpec source;
         Optional<SynthSpec> synth;
         if (config.knownSource()) {
