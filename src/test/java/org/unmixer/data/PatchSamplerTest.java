@@ -129,6 +129,7 @@ class PatchSamplerTest {
                         assertEquals(ott.get("Above Threshold (Low)"), d.get("Above Threshold (Low)"));
                         assertEquals(ott.get("Below Ratio (Mid)"), d.get("Below Ratio (Mid)"));
                         assertTrue(d.get("Amount") >= 10 && d.get("Amount") <= 100);
+                        assertTrue(d.get("Master Output") >= -12 && d.get("Master Output") <= 3);
                     }
                     default -> {
                     }
