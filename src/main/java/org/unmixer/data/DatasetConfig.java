@@ -36,6 +36,7 @@ import org.unmixer.params.Catalog;
  *  "samplingRanges": "sampling-ranges.json",  table of musical ranges, relative to the config's folder ("none": uniform θ)
  *  "ranges": {}}                 per-device overrides of that table (same shape as its "devices")</pre>
  *
+ * @param samplingRangesSha256 SHA-256 of the sampling table file's bytes (empty for "none"), for the manifest
  * @param rangesOverride the {@code ranges} object as given (kept for the manifest)
  * @param ranges the resolved table (file plus overrides)
  */
@@ -44,7 +45,7 @@ public record DatasetConfig(
         boolean knownSource, List<SourceKind> sourceKinds, int noteMin, int noteMax, int velocityMin, int velocityMax,
         double gateMinSeconds, double gateMaxSeconds, double tailSeconds, boolean storeAudio,
         double clipLimitDb, double silenceFloorDb, double minEffectDistance, int maxAttempts,
-        String samplingRanges, JsonNode rangesOverride, SamplingRanges ranges) {
+        String samplingRanges, String samplingRangesSha256, JsonNode rangesOverride, SamplingRanges ranges) {
 
     public static final String FORMAT = "unmixer-dataset/1";
     public static final int MAX_COUNT = 10_000_000;
@@ -70,7 +71,7 @@ public record DatasetConfig(
         }
         return new DatasetConfig(name, seed, newCount, shardSize, sampleRate, stage, knownSource, sourceKinds, noteMin,
                 noteMax, velocityMin, velocityMax, gateMinSeconds, gateMaxSeconds, tailSeconds, storeAudio, clipLimitDb,
-                silenceFloorDb, minEffectDistance, maxAttempts, samplingRanges, rangesOverride, ranges);
+                silenceFloorDb, minEffectDistance, maxAttempts, samplingRanges, samplingRangesSha256, rangesOverride, ranges);
     }
 
     /** Reads a config file; a relative {@code samplingRanges} path is resolved against the file's folder. */
@@ -133,8 +134,8 @@ public record DatasetConfig(
             }
             kinds.clear();
             for (JsonNode v : k) {
-                SourceKind kind = SourceKind.parse(v.asText());
-                if (!v.isTextual() || kind == SourceKind.SYNTH) {
+                SourceKind kind = v.isTextual() ? SourceKind.parse(v.asText()) : SourceKind.SYNTH;
+                if (kind == SourceKind.SYNTH) {
                     throw new BadInputException("sourceKinds: " + v + " is not one of noise, chirp, impulse");
                 }
                 if (kinds.contains(kind)) {
@@ -173,11 +174,19 @@ public record DatasetConfig(
         String rangesFile = StrictJson.text(root, "samplingRanges", "", "sampling-ranges.json");
         SamplingRanges table = rangesFile.equals("none") ? SamplingRanges.uniform()
                 : SamplingRanges.load(baseDir.resolve(rangesFile), catalog);
+        String tableSha = "";
+        if (!rangesFile.equals("none")) {
+            try {
+                tableSha = AtomicFiles.sha256(baseDir.resolve(rangesFile));
+            } catch (IOException e) {
+                throw new BadInputException(rangesFile + ": cannot read (" + StrictJson.oneLine(e) + ")");
+            }
+        }
         JsonNode override = root.get("ranges");
         SamplingRanges ranges = table.overriddenBy(override, "ranges", catalog);
         return new DatasetConfig(name, seed, count, shardSize, sampleRate, stage, knownSource,
                 knownSource ? kinds : List.of(), noteMin, noteMax, velocityMin, velocityMax, gateMin, gateMax, tail,
-                storeAudio, clipLimitDb, silenceFloorDb, minEffectDistance, maxAttempts, rangesFile,
+                storeAudio, clipLimitDb, silenceFloorDb, minEffectDistance, maxAttempts, rangesFile, tableSha,
                 override == null ? MAPPER.createObjectNode() : override.deepCopy(), ranges);
     }
 
@@ -192,7 +201,7 @@ public record DatasetConfig(
                 .put("gateMinSeconds", gateMinSeconds).put("gateMaxSeconds", gateMaxSeconds).put("tailSeconds", tailSeconds)
                 .put("storeAudio", storeAudio).put("clipLimitDb", clipLimitDb).put("silenceFloorDb", silenceFloorDb)
                 .put("minEffectDistance", minEffectDistance).put("maxAttempts", maxAttempts)
-                .put("samplingRanges", samplingRanges);
+                .put("samplingRanges", samplingRanges).put("samplingRangesSha256", samplingRangesSha256);
         o.set("ranges", rangesOverride.deepCopy());
         return o;
     }

@@ -47,6 +47,8 @@ import org.unmixer.params.DeviceSpec;
  * Every file is written to a temporary name and moved into place. The manifest is rewritten after
  * every finished shard ({@code "complete": false}) and a last time at the end ({@code true}), so
  * an interrupted run (Ctrl-C) leaves a valid manifest describing the shards that are finished.
+ * Writing into the folder of an earlier dataset replaces it (its manifest and shard folders are
+ * deleted first); any other non-empty folder is refused.
  *
  * <p>Workers render one example each; results are collected in index order.
  */
@@ -165,6 +167,21 @@ public final class DatasetGenerator {
             }
         }
         Files.createDirectories(out);
+        if (Files.exists(out.resolve(MANIFEST))) {
+            // An earlier dataset: its manifest goes first (so an interruption never leaves one that
+            // describes missing shards), then its shard folders, so no stale shard outlives the run.
+            Files.delete(out.resolve(MANIFEST));
+            try (Stream<Path> s = Files.list(out)) {
+                for (Path shard : s.filter(p -> p.getFileName().toString().matches("shard-\\d{5}")).toList()) {
+                    try (Stream<Path> files = Files.list(shard)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    Files.delete(shard);
+                }
+            }
+        }
     }
 
     /** Draws, renders and checks example {@code index} until a render passes (at most maxAttempts draws). */

@@ -41,6 +41,10 @@ class DatasetGeneratorTest {
         assertTrue(m.get("complete").asBoolean());
         assertEquals(5, m.get("counts").get("accepted").asInt());
         assertEquals(2, m.get("shards").size());
+        assertEquals(AtomicFiles.sha256(Path.of("assets/datasets/sampling-ranges.json")),
+                m.get("config").get("samplingRangesSha256").asText());
+        assertEquals(42, m.get("seed").asLong());
+        assertEquals(178, m.get("theta").get("columns").size());
         for (JsonNode shard : m.get("shards")) {
             var names = shard.get("sha256").fieldNames();
             int files = 0;
@@ -104,6 +108,15 @@ class DatasetGeneratorTest {
                 () -> new DatasetGenerator(c, Catalog.standard(), 1).generate(dir, (d, t) -> { }));
         assertEquals("example 0: all 3 draws were rejected (silent 3); widen the sampling ranges, relax the check "
                 + "limits or raise maxAttempts", e.getMessage());
+    }
+
+    @Test
+    void regeneratingIntoAnEarlierDatasetLeavesNoStaleShards(@TempDir Path dir) throws Exception {
+        new DatasetGenerator(tiny(), Catalog.standard(), 2).generate(dir, (d, t) -> { });
+        assertTrue(Files.isDirectory(dir.resolve("shard-00001")));
+        new DatasetGenerator(tiny().withCount(2), Catalog.standard(), 2).generate(dir, (d, t) -> { });
+        assertFalse(Files.exists(dir.resolve("shard-00001")), "5 → 2 examples: one shard of 3 is enough");
+        assertEquals(2, Npy.read(dir.resolve("shard-00000/theta.npy")).shape()[0]);
     }
 
     @Test
