@@ -44,9 +44,11 @@ import org.unmixer.params.ParamSpec;
  *
  * <p><b>Which chain.</b> With a skeleton in the input (a declared advantage, see
  * {@link EstimationInput}), that chain only. Without one, a small exhaustive search over
- * {@link Config#skeletons} (default: no effect, and each of the five effects alone): the render
- * budget (and wall-time budget) is split evenly between them, CMA-ES runs on each, and each
- * skeleton's best patch is one candidate, ranked by distance.
+ * {@link Config#skeletons} (default: no effect, and each of the five effects alone), in order:
+ * each gets an even share of the renders (and wall time) still left, so what one stage does not
+ * need passes on to the next; CMA-ES runs on each, and each skeleton's best patch is one
+ * candidate, ranked by distance. The greedy search over quantized parameters and longer chains is
+ * left to later work.
  *
  * <p><b>Start.</b> The {@code mean} patch (default Wavetable), or the best candidate of
  * {@link Config#start} (e.g. {@code nn}), whose renders are added to this method's count; CMA-ES
@@ -145,12 +147,14 @@ public final class CmaEsBaseline implements Estimator {
         for (int s = 0; s < skeletons.size(); s++) {
             int left = skeletons.size() - s;
             int stageRenders = meter.rendersLeft() / left;
-            long stageNanos = (rest.budget().maxNanos() - meter.elapsedNanos()) / left;
+            long now = meter.elapsedNanos();
+            long stageNanos = Math.max(1, (rest.budget().maxNanos() - now) / left);
+            long nanosLimit = stageNanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + stageNanos;
             if (stageRenders < 1) {
                 break;
             }
             Optional<Candidate> best = search(withSkeleton(startPatch, skeletons.get(s)), meter, random,
-                    meter.renders() + stageRenders, meter.elapsedNanos() + Math.max(1, stageNanos));
+                    meter.renders() + stageRenders, nanosLimit);
             best.ifPresent(out::add);
         }
         if (out.isEmpty()) {
@@ -223,19 +227,26 @@ public final class CmaEsBaseline implements Estimator {
         }
         double[] bestX = x0.clone();
         double[] bestD = {Double.POSITIVE_INFINITY};
-        ToDoubleFunction<double[]> objective = x -> {
+        Patch[] bestPatch = {start};
+        ToDoubleFunction<Patch> measure = patch -> {
             if (meter.renders() >= renderLimit || meter.elapsedNanos() >= nanosLimit) {
                 throw new RenderMeter.BudgetExhaustedException();
             }
-            double d = meter.distance(apply(start, slots, x));
+            return meter.distance(patch);
+        };
+        ToDoubleFunction<double[]> objective = x -> {
+            Patch patch = apply(start, slots, x);
+            double d = measure.applyAsDouble(patch);
             if (d < bestD[0]) {
                 bestD[0] = d;
+                bestPatch[0] = patch;
                 System.arraycopy(x, 0, bestX, 0, n);
             }
             return d;
         };
         try {
-            objective.applyAsDouble(x0);
+            // the start itself, unchanged (θ → display → θ need not round-trip exactly)
+            bestD[0] = measure.applyAsDouble(start);
             if (n == 0) {
                 return Optional.of(new Candidate(start, bestD[0]));
             }
@@ -261,6 +272,6 @@ public final class CmaEsBaseline implements Estimator {
         if (Double.isInfinite(bestD[0])) {
             return Optional.empty();
         }
-        return Optional.of(new Candidate(apply(start, slots, bestX), bestD[0]));
+        return Optional.of(new Candidate(bestPatch[0], bestD[0]));
     }
 }
