@@ -137,8 +137,12 @@ public final class CmaEsBaseline implements Estimator {
             startRenders = s.renders();
             startPatch = s.best().patch().withSource(input.source());
         }
+        if (startRenders >= input.budget().maxRenders()) { // the start spent the whole budget
+            return new Estimation(List.of(new Candidate(startPatch, Double.MAX_VALUE)), startRenders,
+                    System.nanoTime() - startNanos);
+        }
         EstimationInput rest = input.withBudget(new Budget(
-                Math.max(1, input.budget().maxRenders() - startRenders), input.budget().maxNanos()));
+                input.budget().maxRenders() - startRenders, input.budget().maxNanos()));
         RenderMeter meter = new RenderMeter(rest);
         List<List<String>> skeletons = input.skeleton().map(List::of).orElse(config.skeletons());
         JDKRandomGenerator random = new JDKRandomGenerator();

@@ -104,6 +104,11 @@ class CmaEsBaselineTest implements EstimatorContract {
         assertThat(e.best().patch()).isEqualTo(truth);
         assertThat(e.best().score()).isEqualTo(0.0);
         assertThat(e.renders()).isEqualTo(10);
+        // a start that spends the whole budget leaves nothing to render: its patch comes back as is
+        Estimation spent = new CmaEsBaseline(CmaEsBaseline.Config.defaults(1).withStart(exactStart))
+                .estimate(input.withBudget(Budget.renders(4)));
+        assertThat(spent.renders()).isEqualTo(4);
+        assertThat(spent.best().patch()).isEqualTo(truth);
     }
 
     @Test
