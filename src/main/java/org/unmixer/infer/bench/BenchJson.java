@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.unmixer.dsp.patch.PatchJson;
 import org.unmixer.infer.metrics.Bootstrap;
 import org.unmixer.infer.metrics.PresenceCounts;
 
@@ -30,6 +31,7 @@ public final class BenchJson {
                 p.putObject(e.getKey()).put("tp", e.getValue().tp()).put("fp", e.getValue().fp()).put("fn", e.getValue().fn());
             }
         }
+        o.set("patch", PatchJson.standard().toTree(r.best(), true));
         o.put("renders", r.renders()).put("nanos", r.nanos());
         return o;
     }

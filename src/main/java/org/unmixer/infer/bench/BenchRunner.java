@@ -101,7 +101,8 @@ public final class BenchRunner {
         long start = System.nanoTime();
         Estimation estimation = method.estimate(input(example, method.name()));
         long nanos = System.nanoTime() - start;
-        return new BenchRecord(scorer.score(example, method.name(), estimation), estimation.renders(), nanos);
+        return new BenchRecord(scorer.score(example, method.name(), estimation), estimation.best().patch(),
+                estimation.renders(), nanos);
     }
 
     private static <T> T await(Future<T> f) {

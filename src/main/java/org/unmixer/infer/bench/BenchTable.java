@@ -21,13 +21,13 @@ public final class BenchTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-8s %4s", "method", "n"));
         for (String m : KEY_METRICS) {
-            sb.append(String.format(Locale.ROOT, "  %-22s", m));
+            sb.append(String.format(Locale.ROOT, "  %-24s", m));
         }
         sb.append(String.format(Locale.ROOT, "  %-8s %10s %10s%n", "pres_F1", "ms/ex", "renders/ex"));
         for (MethodSummary s : summaries) {
             sb.append(String.format(Locale.ROOT, "%-8s %4d", s.method(), s.examples()));
             for (String m : KEY_METRICS) {
-                sb.append(String.format(Locale.ROOT, "  %-22s", cell(s.metrics().get(m))));
+                sb.append(String.format(Locale.ROOT, "  %-24s", cell(s.metrics().get(m))));
             }
             String f1 = s.presence().map(p -> String.format(Locale.ROOT, "%.3f", p.f1())).orElse("–");
             sb.append(String.format(Locale.ROOT, "  %-8s %10.1f %10.1f%n", f1, s.nanosPerExample() / 1e6,
