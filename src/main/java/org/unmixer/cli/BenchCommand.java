@@ -177,6 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         chosen.forEach(m::add);
         if (chosen.contains("nn")) {
             info.put("library", library);
+            info.put("nanos_library_build", libraryNanos);
         }
         ArrayNode n = info.putArray("notes");
         notes.forEach(n::add);
@@ -218,13 +219,17 @@ final class BenchCommand implements Callable<Integer> {
         return List.copyOf(seen);
     }
 
+    private long libraryNanos;
+
     private List<Estimator> estimators(List<String> chosen, Suite s, int workers, PrintWriter err, List<String> notes) {
         Optional<NearestNeighbourBaseline> nn = Optional.empty();
         if (chosen.contains("nn")) {
             err.printf(Locale.ROOT, "bench: building the nn library (%d patches)…%n", library);
             err.flush();
+            long t0 = System.nanoTime();
             NearestNeighbourLibrary lib = NearestNeighbourLibrary.build(s.libraryPrior(), library,
                     s.examples().get(0).source(), workers);
+            libraryNanos = System.nanoTime() - t0;
             nn = Optional.of(new NearestNeighbourBaseline(lib, CANDIDATES));
             notes.add("nn: library of " + library + " rendered patches (" + lib.renders()
                     + " renders, a one-off cost not counted per example), k = " + CANDIDATES);
@@ -392,6 +397,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         for (Map.Entry<String, JsonNode> e : entries) {
+            if (!Files.isRegularFile(folder.resolve(e.getKey()))) {
+                err.printf(Locale.ROOT, "bench: labels name %s, which is not in %s; ignored%n", e.getKey(), folder);
+                continue;
+            }
             try {
                 labels.put(e.getKey(), json.parse(e.getValue()));
             } catch (RuntimeException ex) {

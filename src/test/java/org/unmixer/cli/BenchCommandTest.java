@@ -120,7 +120,8 @@ class BenchCommandTest {
         String good = PatchJson.standard().write(labelled);
         String unknown = good.replace("\"Saturator\"", "\"Chorus-Ensemble\"");
         assertFalse(unknown.equals(good));
-        Files.writeString(suite.resolve("labels.json"), "{\"a.wav\": " + good + ", \"c.wav\": " + unknown + "}");
+        Files.writeString(suite.resolve("labels.json"), "{\"a.wav\": " + good + ", \"c.wav\": " + unknown
+                + ", \"gone.wav\": " + good + "}");
 
         Path out = dir.resolve("out");
         CliRunner refused = CliRunner.run("bench", "--suite", suite.toString(), "--methods", "mean,oracle", "--budget", "5",
@@ -135,6 +136,7 @@ class BenchCommandTest {
         assertTrue(r.err().contains("bench: skipping b.wav: "), r.err());
         assertTrue(r.err().contains("bench: skipping c.wav: label: "), r.err());
         assertTrue(r.err().contains("Chorus-Ensemble"), r.err());
+        assertTrue(r.err().contains("bench: labels name gone.wav, which is not in "), r.err());
         JsonNode results = MAPPER.readTree(out.resolve("results.json").toFile());
         assertEquals(2, results.get("skipped_count").asInt());
         assertTrue(results.get("skipped").has("b.wav") && results.get("skipped").has("c.wav"));
