@@ -1,0 +1,459 @@
+package org.unmixer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.Pitch;
+import org.unmixer.audio.PitchDetector;
+import org.unmixer.audio.Resampler;
+import org.unmixer.audio.io.AudioFiles;
+import org.unmixer.audio.io.SampleFormat;
+import org.unmixer.audio.io.WavWriter;
+import org.unmixer.data.AtomicFiles;
+import org.unmixer.data.DatasetConfig;
+import org.unmixer.data.DatasetGenerator;
+import org.unmixer.data.PatchSampler;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.PatchJson;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.infer.Budget;
+import org.unmixer.infer.Estimator;
+import org.unmixer.infer.PatchPrior;
+import org.unmixer.infer.UniformPrior;
+import org.unmixer.infer.baseline.CmaEsBaseline;
+import org.unmixer.infer.baseline.MeanBaseline;
+import org.unmixer.infer.baseline.NearestNeighbourBaseline;
+import org.unmixer.infer.baseline.NearestNeighbourLibrary;
+import org.unmixer.infer.baseline.OracleBaseline;
+import org.unmixer.infer.baseline.RandomBaseline;
+import org.unmixer.infer.bench.BenchExample;
+import org.unmixer.infer.bench.BenchJson;
+import org.unmixer.infer.bench.BenchRecord;
+import org.unmixer.infer.bench.BenchRunner;
+import org.unmixer.infer.bench.BenchTable;
+import org.unmixer.infer.bench.ExampleScorer;
+import org.unmixer.infer.bench.HtmlReport;
+import org.unmixer.infer.bench.MethodSummary;
+import org.unmixer.infer.bench.Spectrograms;
+import org.unmixer.infer.metrics.Bootstrap;
+import org.unmixer.params.BadInputException;
+import org.unmixer.params.Catalog;
+import org.unmixer.params.Suggest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code unmixer bench --suite id-full|id-dry|known-source|FOLDER --methods … --budget RENDERS --out DIR}:
+ * every method on the same examples, in one process. Writes {@code results.jsonl} (one line per
+ * finished example × method, flushed, so Ctrl-C keeps them), then {@code results.json},
+ * {@code report.html} and {@code audio/*.wav}, and prints a one-screen table.
+ *
+ * <p>Named suites are generated in-process from their config (first {@code --limit} examples; the
+ * generator is per-index deterministic, so these are the test set's first examples) into
+ * {@code DIR/testset}; targets are the renders of the labelled patches. A FOLDER suite is every
+ * .wav/.aif/.aiff in it (sorted) with optional labels ({@code labels.json}: file name → patch JSON,
+ * or {@code labels.jsonl}: lines {@code {"file": …, "patch": …}}); unreadable files and bad labels
+ * are reported by name and skipped.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run estimators side by side on a test suite; write results.json, report.html and a table.")
+final class BenchCommand implements Callable<Integer> {
+    static final List<String> METHODS = List.of("random", "mean", "nn", "cmaes", "oracle");
+    static final int CANDIDATES = 5;
+    static final int SHOWCASES = 3;
+    /** Added to a suite's seed for the nn library and the random prior, so they never draw the test patches. */
+    static final long LIBRARY_SEED_OFFSET = 1_000_003;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suite", required = true, paramLabel = "SUITE",
+            description = "id-full, id-dry, known-source, or a folder of WAV/AIFF files (optional labels.json/labels.jsonl).")
+    String suite;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N examples (default: all).")
+    Integer limit;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M",
+            description = "Comma-separated: random, mean, nn, cmaes, oracle (default: all).")
+    List<String> methods = METHODS;
+
+    @Option(names = "--budget", paramLabel = "RENDERS", description = "Render budget per example (default: 200).")
+    int budget = 200;
+
+    @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
+    int library = NearestNeighbourLibrary.DEFAULT_SIZE;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of random, cmaes and the bootstrap (default: 0).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: processors, at most 2).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    private record Suite(String name, List<BenchExample> examples, Map<String, String> skipped, PatchPrior libraryPrior,
+            PatchPrior randomPrior, List<String> notes) {}
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<String> chosen = checkMethods();
+        if (limit != null && limit < 1) {
+            throw new BadInputException("--limit " + limit + " must be at least 1");
+        }
+        if (library < 1) {
+            throw new BadInputException("--library " + library + " must be at least 1");
+        }
+        int workers = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        if (workers < 1) {
+            throw new BadInputException("--threads " + workers + " must be at least 1");
+        }
+        Budget renderBudget = Budget.renders(budget);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out + " exists and is not a folder");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Files.createDirectories(out);
+        Suite s = loadSuite(err, workers);
+        if (s.examples().isEmpty()) {
+            throw new BadInputException("suite " + suite + ": no usable examples" + (s.skipped().isEmpty() ? "" : " (" + s.skipped().size() + " skipped)"));
+        }
+        if (chosen.contains("oracle") && s.examples().stream().anyMatch(e -> e.truth().isEmpty())) {
+            throw new BadInputException("oracle needs a label for every example; suite " + suite
+                    + " has unlabelled files (drop oracle from --methods or add labels)");
+        }
+        List<String> notes = new ArrayList<>(s.notes());
+        List<Estimator> estimators = estimators(chosen, s, workers, err, notes);
+        BenchRunner runner = new BenchRunner(estimators, renderBudget, m -> m.equals("cmaes"), workers);
+
+        Path jsonl = out.resolve("results.jsonl");
+        long start = System.nanoTime();
+        List<BenchRecord> records;
+        try (BufferedWriter w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+            records = runner.run(s.examples(), (record, done, total) -> {
+                try {
+                    w.write(BenchJson.line(record));
+                    w.write('\n');
+                    w.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                err.printf(Locale.ROOT, "bench %s: %d/%d (%d%%), ETA %s%n", s.name(), done, total, 100L * done / total,
+                        seconds(elapsed / done * (total - done)));
+                err.flush();
+            });
+        }
+        List<MethodSummary> summaries = MethodSummary.of(records, new Bootstrap(
+                new Bootstrap.Config(Bootstrap.Config.DEFAULT.resamples(), Bootstrap.Config.DEFAULT.confidence(), seed)));
+
+        ObjectNode info = BenchJson.mapper().createObjectNode();
+        info.put("suite", s.name()).put("seed", seed).put("budget_renders", budget).put("examples", s.examples().size());
+        ArrayNode m = info.putArray("methods");
+        chosen.forEach(m::add);
+        if (chosen.contains("nn")) {
+            info.put("library", library);
+            info.put("nanos_library_build", libraryNanos);
+        }
+        ArrayNode n = info.putArray("notes");
+        notes.forEach(n::add);
+        ObjectNode results = BenchJson.results(info, s.skipped(), records, summaries);
+        AtomicFiles.writeString(out.resolve("results.json"),
+                BenchJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
+
+        List<HtmlReport.Showcase> showcases = showcases(s.examples(), records);
+        List<String> reportNotes = new ArrayList<>();
+        reportNotes.add("suite " + s.name() + ", " + s.examples().size() + " examples, " + s.skipped().size()
+                + " skipped; budget " + budget + " renders per example; seed " + seed);
+        reportNotes.addAll(notes);
+        AtomicFiles.writeString(out.resolve("report.html"),
+                HtmlReport.build("unmixer bench: " + s.name(), reportNotes, s.skipped(), summaries, records, showcases));
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "bench %s: %d examples, %d skipped, budget %d renders; %s%n", s.name(), s.examples().size(),
+                s.skipped().size(), budget, out.resolve("report.html"));
+        o.print(BenchTable.text(summaries));
+        o.flush();
+        return ErrorReporter.OK;
+    }
+
+    private List<String> checkMethods() {
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (String raw : methods) {
+            String name = raw.trim();
+            if (!METHODS.contains(name)) {
+                throw new BadInputException("--methods: \"" + name + "\" is unknown" + Suggest.didYouMean(name, METHODS)
+                        + "; choose from " + String.join(", ", METHODS));
+            }
+            if (!seen.add(name)) {
+                throw new BadInputException("--methods: \"" + name + "\" is listed twice");
+            }
+        }
+        if (seen.isEmpty()) {
+            throw new BadInputException("--methods: no method given");
+        }
+        return List.copyOf(seen);
+    }
+
+    private long libraryNanos;
+
+    private List<Estimator> estimators(List<String> chosen, Suite s, int workers, PrintWriter err, List<String> notes) {
+        Optional<NearestNeighbourBaseline> nn = Optional.empty();
+        if (chosen.contains("nn")) {
+            err.printf(Locale.ROOT, "bench: building the nn library (%d patches)…%n", library);
+            err.flush();
+            long t0 = System.nanoTime();
+            NearestNeighbourLibrary lib = NearestNeighbourLibrary.build(s.libraryPrior(), library,
+                    s.examples().get(0).source(), workers);
+            libraryNanos = System.nanoTime() - t0;
+            nn = Optional.of(new NearestNeighbourBaseline(lib, CANDIDATES));
+            notes.add("nn: library of " + library + " rendered patches (" + lib.renders()
+                    + " renders, a one-off cost not counted per example), k = " + CANDIDATES);
+        }
+        Map<AudioBuffer, Patch> labels = new IdentityHashMap<>();
+        s.examples().forEach(e -> e.truth().ifPresent(t -> labels.put(e.target(), t)));
+        List<Estimator> out = new ArrayList<>();
+        for (String name : chosen) {
+            switch (name) {
+                case "random" -> out.add(new RandomBaseline(s.randomPrior(), CANDIDATES, seed));
+                case "mean" -> out.add(new MeanBaseline());
+                case "nn" -> out.add(nn.orElseThrow());
+                case "cmaes" -> {
+                    CmaEsBaseline.Config config = CmaEsBaseline.Config.defaults(seed);
+                    if (nn.isPresent()) {
+                        config = config.withStart(nn.get());
+                        notes.add("cmaes: starts from nn's best patch (no renders)");
+                    } else {
+                        notes.add("cmaes: starts from the default patch");
+                    }
+                    notes.add("cmaes: ADVANTAGE — on labelled examples it is given the true chain skeleton (device names"
+                            + " and order) and searches only its continuous parameters; unlabelled examples use the"
+                            + " default skeletons (dry, then each effect alone)");
+                    out.add(new CmaEsBaseline(config));
+                }
+                case "oracle" -> out.add(new OracleBaseline(in -> labels.get(in.target())));
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        return out;
+    }
+
+    private Suite loadSuite(PrintWriter err, int workers) throws IOException {
+        if (DatasetCommand.TEST_SETS.contains(suite)) {
+            return namedSuite(err, workers);
+        }
+        Path folder = Path.of(suite);
+        if (!Files.isDirectory(folder)) {
+            throw new BadInputException("--suite \"" + suite + "\" is neither a test set (" + String.join(", ", DatasetCommand.TEST_SETS)
+                    + ") nor a folder" + Suggest.didYouMean(suite, DatasetCommand.TEST_SETS));
+        }
+        return folderSuite(folder, err);
+    }
+
+    private Suite namedSuite(PrintWriter err, int workers) throws IOException {
+        Catalog catalog = Catalog.standard();
+        Path file = DatasetCommand.assetsDir().resolve(suite + ".json");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": test-set config missing (run from the repository root or via ./unmixer)");
+        }
+        DatasetConfig config = DatasetConfig.load(file, catalog);
+        if (limit != null && limit < config.count()) {
+            config = config.withCount(limit);
+        }
+        Path dir = out.resolve("testset");
+        String name = config.name();
+        new DatasetGenerator(config, catalog, workers).generate(dir, (done, total) -> {
+            if (done == total) {
+                err.printf(Locale.ROOT, "bench: test set %s generated (%d examples)%n", name, total);
+                err.flush();
+            }
+        });
+        List<Path> shards;
+        try (Stream<Path> st = Files.list(dir)) {
+            shards = st.filter(p -> p.getFileName().toString().matches("shard-\\d{5}")).sorted().toList();
+        }
+        List<BenchExample> examples = new ArrayList<>();
+        PatchJson json = PatchJson.standard();
+        for (Path shard : shards) {
+            for (String line : Files.readAllLines(shard.resolve("patches.jsonl"), StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Patch patch = json.parse(line);
+                AudioBuffer target = Renderer.render(patch, config.sampleRate(), config.renderSeconds());
+                examples.add(new BenchExample(String.format(Locale.ROOT, "%s/%04d", name, examples.size()), target,
+                        patch.source(), Optional.of(patch)));
+            }
+        }
+        long librarySeed = config.seed() + LIBRARY_SEED_OFFSET + seed;
+        PatchSampler sampler = new PatchSampler(config, catalog);
+        PatchPrior libraryPrior = (i, src) -> sampler.draw(PatchSampler.streamFor(librarySeed, i));
+        PatchPrior randomPrior = (i, src) -> sampler.draw(PatchSampler.streamFor(librarySeed + 1, i)).withSource(src);
+        List<String> notes = List.of("targets: renders of the labelled patches of " + name + " (seed " + config.seed()
+                + "), generated in-process into " + dir,
+                "nn library and random draw from the suite's own sampler with seeds " + librarySeed + " and "
+                        + (librarySeed + 1) + " (test seed " + config.seed() + "): no test-set leakage");
+        return new Suite(name, examples, new LinkedHashMap<>(), libraryPrior, randomPrior, notes);
+    }
+
+    private Suite folderSuite(Path folder, PrintWriter err) throws IOException {
+        Map<String, String> skipped = new TreeMap<>();
+        Map<String, Patch> labels = readLabels(folder, skipped, err);
+        List<Path> files;
+        try (Stream<Path> st = Files.list(folder)) {
+            files = st.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(wav|aif|aiff)"))
+                    .sorted().toList();
+        }
+        List<BenchExample> examples = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (skipped.containsKey(name)) {
+                continue; // its label was bad: already reported
+            }
+            if (limit != null && examples.size() >= limit) {
+                break;
+            }
+            AudioBuffer audio;
+            try {
+                audio = AudioFiles.read(f).audio();
+            } catch (RuntimeException e) {
+                skip(skipped, err, name, ErrorReporter.oneLine(String.valueOf(e.getMessage())));
+                continue;
+            }
+            if (audio.sampleRate() != Renderer.DEFAULT_RATE) {
+                audio = Resampler.resample(audio, Renderer.DEFAULT_RATE);
+            }
+            Optional<Patch> truth = Optional.ofNullable(labels.get(name));
+            SourceSpec source = truth.map(Patch::source).orElseGet(() -> null);
+            if (source == null) {
+                double seconds = Math.min(SourceSpec.MAX_SECONDS, audio.seconds());
+                double tail = Math.min(SourceSpec.DEFAULT_TAIL_SECONDS, seconds / 4);
+                int note = PitchDetector.detect(audio).map(Pitch::midiNote).orElse(60);
+                source = new SourceSpec(SourceKind.SYNTH, Math.max(0, Math.min(127, note)), 100,
+                        Math.max(1e-3, seconds - tail), tail, 0);
+            }
+            examples.add(new BenchExample(name, audio, source, truth));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("targets: the files of " + folder + " (resampled to " + Renderer.DEFAULT_RATE + " Hz where needed); "
+                + labels.size() + " labelled; unlabelled files get their note from the pitch detector (C4 when none)");
+        notes.add("nn library and random draw from the uniform prior with seed " + (seed + 1));
+        PatchPrior uniform = new UniformPrior(seed + 1);
+        return new Suite(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), examples,
+                skipped, uniform, uniform, notes);
+    }
+
+    private static Map<String, Patch> readLabels(Path folder, Map<String, String> skipped, PrintWriter err) throws IOException {
+        Map<String, Patch> labels = new LinkedHashMap<>();
+        PatchJson json = PatchJson.standard();
+        Path single = folder.resolve("labels.json");
+        Path lines = folder.resolve("labels.jsonl");
+        if (Files.isRegularFile(single) && Files.isRegularFile(lines)) {
+            throw new BadInputException(folder + ": both labels.json and labels.jsonl; keep one");
+        }
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        if (Files.isRegularFile(single)) {
+            JsonNode root = readJson(Files.readString(single, StandardCharsets.UTF_8), "labels.json");
+            if (!root.isObject()) {
+                throw new BadInputException("labels.json: expected an object mapping file name → patch");
+            }
+            root.fields().forEachRemaining(entries::add);
+        } else if (Files.isRegularFile(lines)) {
+            int n = 0;
+            for (String line : Files.readAllLines(lines, StandardCharsets.UTF_8)) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = readJson(line, "labels.jsonl line " + n);
+                if (!row.path("file").isTextual() || !row.path("patch").isObject()) {
+                    throw new BadInputException("labels.jsonl line " + n + ": expected {\"file\": NAME, \"patch\": {…}}");
+                }
+                entries.add(Map.entry(row.get("file").asText(), row.get("patch")));
+            }
+        }
+        for (Map.Entry<String, JsonNode> e : entries) {
+            if (!Files.isRegularFile(folder.resolve(e.getKey()))) {
+                err.printf(Locale.ROOT, "bench: labels name %s, which is not in %s; ignored%n", e.getKey(), folder);
+                continue;
+            }
+            try {
+                labels.put(e.getKey(), json.parse(e.getValue()));
+            } catch (RuntimeException ex) {
+                skip(skipped, err, e.getKey(), "label: " + ErrorReporter.oneLine(String.valueOf(ex.getMessage())));
+            }
+        }
+        return labels;
+    }
+
+    private static JsonNode readJson(String text, String where) {
+        try {
+            return BenchJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new BadInputException(where + ": not valid JSON");
+        }
+    }
+
+    private static void skip(Map<String, String> skipped, PrintWriter err, String name, String reason) {
+        skipped.put(name, reason);
+        err.printf(Locale.ROOT, "bench: skipping %s: %s%n", name, reason);
+        err.flush();
+    }
+
+    /** The first examples: target and each method's best patch, as WAVs in DIR/audio and log-mel PNGs. */
+    private List<HtmlReport.Showcase> showcases(List<BenchExample> examples, List<BenchRecord> records) throws IOException {
+        Path audioDir = out.resolve("audio");
+        Files.createDirectories(audioDir);
+        List<HtmlReport.Showcase> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHOWCASES, examples.size()); i++) {
+            BenchExample e = examples.get(i);
+            List<HtmlReport.Clip> clips = new ArrayList<>();
+            String stem = String.format(Locale.ROOT, "example-%d", i);
+            clips.add(clip("target", e.target(), audioDir, stem + "-target.wav"));
+            for (BenchRecord r : records) {
+                if (r.example().equals(e.id())) {
+                    clips.add(clip(r.method(), ExampleScorer.render(r.best(), e.target()), audioDir,
+                            stem + "-" + r.method() + ".wav"));
+                }
+            }
+            out.add(new HtmlReport.Showcase(e.id(), clips));
+        }
+        return out;
+    }
+
+    private static HtmlReport.Clip clip(String label, AudioBuffer audio, Path dir, String file) {
+        WavWriter.write(dir.resolve(file), audio, SampleFormat.PCM_16);
+        return new HtmlReport.Clip(label, Spectrograms.pngDataUri(audio), "audio/" + file);
+    }
+
+    private static String seconds(double s) {
+        if (!Double.isFinite(s)) {
+            return "?";
+        }
+        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : String.format(Locale.ROOT, "%.1f min", s / 60);
+    }
+}
