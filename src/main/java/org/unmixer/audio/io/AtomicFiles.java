@@ -8,15 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file through a temporary file in the same directory, then moves it into place. */
-final class AtomicFiles {
+/**
+ * Writes a file through a temporary file in the same directory, then moves it into place, so a
+ * reader never sees half a file. The one implementation of temp-then-move in the project.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    interface Body {
+    /** What goes into the file. */
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Audio writers' form: failures become one-line {@link AudioFileException}s. */
     static void write(Path target, Body body) {
+        try {
+            writeFile(target, body);
+        } catch (IOException e) {
+            throw new AudioFileException(target + ": cannot write (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Writes {@code target} whole or not at all; the finished file gets ordinary permissions. */
+    public static void writeFile(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path tmp = null;
@@ -32,9 +47,6 @@ final class AtomicFiles {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (IOException e) {
-            throw new AudioFileException(target + ": cannot write (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         } finally {
             if (tmp != null) {
                 try {
