@@ -1,11 +1,14 @@
 package org.unmixer.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * How one parameter is drawn, in display units: uniform or log-uniform between {@code min} and
- * {@code max}, or one of a list of {@code choices} (numbers or item names) with optional weights.
+ * {@code max}, or one of a list of {@code choices} (numbers or item names) with optional weights,
+ * or — {@link Conditional} — a range chosen by the item another parameter of the device was given
+ * (an EQ band's frequency range depends on whether it is a high-pass or a high shelf).
  */
 public sealed interface ParamRange {
     /** A value in patch-JSON form: a Double, or a String item name. */
@@ -38,6 +41,27 @@ public sealed interface ParamRange {
                 }
             }
             return choices.get(choices.size() - 1);
+        }
+    }
+
+    /**
+     * A range picked by the item of another (quantized) parameter of the same device, which is drawn
+     * first; items without a case use {@code otherwise}, or keep the starting value when that is null.
+     */
+    record Conditional(String by, Map<String, ParamRange> cases, ParamRange otherwise) implements ParamRange {
+        public Conditional {
+            cases = Map.copyOf(cases);
+        }
+
+        /** The range for the item {@code by} was given, or null to keep the starting value. */
+        public ParamRange rangeFor(String item) {
+            return cases.getOrDefault(item, otherwise);
+        }
+
+        /** Conditional ranges need the other parameter's value: draw with {@link #rangeFor} instead. */
+        @Override
+        public Object draw(SplittableRandom rng) {
+            throw new IllegalStateException("a range conditional on \"" + by + "\" is drawn through rangeFor");
         }
     }
 }

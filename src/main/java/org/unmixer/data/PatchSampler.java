@@ -127,19 +127,34 @@ public final class PatchSampler {
         };
     }
 
-    /** A device's settings: the table's start (defaults or preset), listed ranges, uniform θ for other estimated ones. */
+    /**
+     * A device's settings: the table's start (defaults or preset), listed ranges, uniform θ for other
+     * estimated ones. Conditional ranges are drawn in a second pass, once the parameter they depend
+     * on has its value.
+     */
     DeviceSettings drawSettings(DeviceSpec device, SplittableRandom rng) {
         SamplingRanges.DeviceRanges rules = config.ranges().forDevice(device.name());
         DeviceSettings s = rules.preset() == null ? device.defaults() : device.preset(rules.preset());
+        List<ParamRange.Conditional> conditional = new ArrayList<>();
+        List<String> conditionalNames = new ArrayList<>();
         for (ParamSpec p : device.params()) {
             if (!p.estimated()) {
                 continue;
             }
             ParamRange range = rules.params().get(p.name());
-            if (range != null) {
+            if (range instanceof ParamRange.Conditional c) {
+                conditional.add(c);
+                conditionalNames.add(p.name());
+            } else if (range != null) {
                 s = s.with(Map.of(p.name(), range.draw(rng)));
             } else if (rules.uniformUnlisted()) {
                 s = s.withNormalized(p.name(), rng.nextDouble());
+            }
+        }
+        for (int i = 0; i < conditional.size(); i++) {
+            ParamRange picked = conditional.get(i).rangeFor(s.item(conditional.get(i).by()));
+            if (picked != null) {
+                s = s.with(Map.of(conditionalNames.get(i), picked.draw(rng)));
             }
         }
         return s;

@@ -135,6 +135,10 @@ public final class SamplingRanges {
     }
 
     private static ParamRange parseRange(DeviceSpec device, ParamSpec spec, JsonNode node, String where) {
+        StrictJson.object(node, where);
+        if (node.has("by")) {
+            return parseConditional(device, spec, node, where);
+        }
         StrictJson.onlyFields(node, where, List.of("min", "max", "scale", "choices", "weights"));
         if (node.has("choices")) {
             if (node.has("min") || node.has("max") || node.has("scale")) {
@@ -203,5 +207,44 @@ public final class SamplingRanges {
             throw new BadInputException(where + ": log scale needs min > 0, got " + min);
         }
         return new ParamRange.Interval(min, max, scale.equals("log"));
+    }
+
+    /** {@code {"by": "1 Filter Type A", "cases": {"Bell": {…}, …}, "otherwise": {…}}}; cases are plain ranges. */
+    private static ParamRange parseConditional(DeviceSpec device, ParamSpec spec, JsonNode node, String where) {
+        StrictJson.onlyFields(node, where, List.of("by", "cases", "otherwise"));
+        String byName = StrictJson.text(node, "by", where, null);
+        ParamSpec by;
+        try {
+            by = device.param(byName);
+        } catch (BadInputException ex) {
+            throw new BadInputException(where + ".by: " + ex.getMessage());
+        }
+        if (!by.isQuantized() || !by.estimated() || by.name().equals(spec.name())) {
+            throw new BadInputException(where + ".by: \"" + by.name()
+                    + "\" must be another estimated parameter with items");
+        }
+        JsonNode cases = node.get("cases");
+        if (cases == null || !cases.isObject() || cases.isEmpty()) {
+            throw new BadInputException(where + ".cases must be a non-empty object from " + by.name() + " items to ranges");
+        }
+        Map<String, ParamRange> parsed = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!by.items().contains(e.getKey())) {
+                throw new BadInputException(where + ".cases: \"" + e.getKey() + "\" is not an item of " + by.name()
+                        + Suggest.didYouMean(e.getKey(), by.items()));
+            }
+            parsed.put(e.getKey(), parsePlain(device, spec, e.getValue(), where + ".cases.\"" + e.getKey() + "\""));
+        }
+        ParamRange otherwise = node.has("otherwise")
+                ? parsePlain(device, spec, node.get("otherwise"), where + ".otherwise") : null;
+        return new ParamRange.Conditional(by.name(), parsed, otherwise);
+    }
+
+    private static ParamRange parsePlain(DeviceSpec device, ParamSpec spec, JsonNode node, String where) {
+        if (node.has("by")) {
+            throw new BadInputException(where + ": conditional ranges do not nest");
+        }
+        return parseRange(device, spec, node, where);
     }
 }

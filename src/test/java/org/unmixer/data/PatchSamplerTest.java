@@ -164,4 +164,44 @@ class PatchSamplerTest {
         }
         assertTrue(low && high);
     }
+
+    @Test
+    void eqBandFrequenciesFollowTheirFilterType() {
+        PatchSampler s = sampler("full", 1, "");
+        int bands = 0;
+        for (int i = 0; i < 300; i++) {
+            for (DeviceSettings d : s.sample(i).chain()) {
+                if (!d.device().name().equals("EQ Eight")) {
+                    continue;
+                }
+                for (int b = 1; b <= 8; b++) {
+                    String type = d.item(b + " Filter Type A");
+                    double f = d.get(b + " Frequency A");
+                    switch (type) {
+                        case "High Pass 48dB" -> assertTrue(f >= 20 && f <= 300, type + " at " + f);
+                        case "High Shelf" -> assertTrue(f >= 1500 && f <= 12000, type + " at " + f);
+                        case "Low Pass 48dB" -> assertTrue(f >= 2500 && f <= 18000, type + " at " + f);
+                        default -> {
+                        }
+                    }
+                    bands++;
+                }
+            }
+        }
+        assertTrue(bands > 400, "300 full-stage chains hold about 100 EQ Eights, saw " + bands / 8);
+    }
+
+    @Test
+    void conditionalRangesAreCheckedWhenLoaded() {
+        String bad = ", \"ranges\": {\"EQ Eight\": {\"params\": {\"1 Frequency A\": {\"by\": \"1 Filter Type A\","
+                + " \"cases\": {\"Bel\": {\"min\": 100, \"max\": 200}}}}}}";
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.unmixer.params.BadInputException.class,
+                () -> TestConfigs.tiny("full", 1, bad));
+        assertTrue(e.getMessage().contains("\"Bel\" is not an item of 1 Filter Type A") && e.getMessage().contains("Bell"),
+                e.getMessage());
+        String notQuantized = ", \"ranges\": {\"EQ Eight\": {\"params\": {\"1 Frequency A\": {\"by\": \"1 Gain A\","
+                + " \"cases\": {\"x\": {\"min\": 100, \"max\": 200}}}}}}";
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.unmixer.params.BadInputException.class,
+                () -> TestConfigs.tiny("full", 1, notQuantized)).getMessage().contains("must be another estimated parameter with items"));
+    }
 }
