@@ -57,6 +57,7 @@ import org.unmixer.infer.bench.MethodSummary;
 import org.unmixer.infer.bench.Spectrograms;
 import org.unmixer.infer.metrics.Bootstrap;
 import org.unmixer.params.BadInputException;
+import org.unmixer.infer.model.ModelEstimator;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
 import picocli.CommandLine.Command;
@@ -81,6 +82,8 @@ import picocli.CommandLine.Spec;
         description = "Run estimators side by side on a test suite; write results.json, report.html and a table.")
 final class BenchCommand implements Callable<Integer> {
     static final List<String> METHODS = List.of("random", "mean", "nn", "cmaes", "oracle");
+    /** Methods beyond the default set: the trained model with its hyperbolic and its Euclidean chain decoder. */
+    static final List<String> MODEL_METHODS = List.of("model", "model-euclid");
     static final int CANDIDATES = 5;
     static final int SHOWCASES = 3;
     /** Added to a suite's seed for the nn library and the random prior, so they never draw the test patches. */
@@ -97,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer limit;
 
     @Option(names = "--methods", split = ",", paramLabel = "M",
-            description = "Comma-separated: random, mean, nn, cmaes, oracle (default: all).")
+            description = "Comma-separated: random, mean, nn, cmaes, oracle, model, model-euclid (default: the five baselines).")
     List<String> methods = METHODS;
 
     @Option(names = "--budget", paramLabel = "RENDERS", description = "Render budget per example (default: 200).")
@@ -114,6 +117,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model of the 'model' method (default: models/unmixer-default).")
+    Path model;
+
+    @Option(names = "--model-euclid", paramLabel = "DIR",
+            description = "Model of the 'model-euclid' method (default: models/unmixer-euclid).")
+    Path modelEuclid;
 
     private record Suite(String name, List<BenchExample> examples, Map<String, String> skipped, PatchPrior libraryPrior,
             PatchPrior randomPrior, List<String> notes) {}
@@ -205,9 +215,11 @@ final class BenchCommand implements Callable<Integer> {
         LinkedHashSet<String> seen = new LinkedHashSet<>();
         for (String raw : methods) {
             String name = raw.trim();
-            if (!METHODS.contains(name)) {
-                throw new BadInputException("--methods: \"" + name + "\" is unknown" + Suggest.didYouMean(name, METHODS)
-                        + "; choose from " + String.join(", ", METHODS));
+            List<String> known = new ArrayList<>(METHODS);
+            known.addAll(MODEL_METHODS);
+            if (!known.contains(name)) {
+                throw new BadInputException("--methods: \"" + name + "\" is unknown" + Suggest.didYouMean(name, known)
+                        + "; choose from " + String.join(", ", known));
             }
             if (!seen.add(name)) {
                 throw new BadInputException("--methods: \"" + name + "\" is listed twice");
@@ -256,10 +268,20 @@ final class BenchCommand implements Callable<Integer> {
                     out.add(new CmaEsBaseline(config));
                 }
                 case "oracle" -> out.add(new OracleBaseline(in -> labels.get(in.target())));
+                case "model" -> out.add(loadModel(name, model, "unmixer-default", notes));
+                case "model-euclid" -> out.add(loadModel(name, modelEuclid, "unmixer-euclid", notes));
                 default -> throw new IllegalStateException(name);
             }
         }
         return out;
+    }
+
+    private Estimator loadModel(String method, Path dir, String shipped, List<String> notes) {
+        Path d = dir != null ? dir : ModelLocations.shipped(shipped);
+        ModelEstimator m = ModelEstimator.load(method, d, CANDIDATES);
+        notes.add(method + ": " + d + " (" + (m.net().config().hyperbolic() ? "hyperbolic" : "Euclidean")
+                + " chain decoder), top-" + CANDIDATES + " chains by beam search, mode parameters, no renders");
+        return m;
     }
 
     private Suite loadSuite(PrintWriter err, int workers) throws IOException {

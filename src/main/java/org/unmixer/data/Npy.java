@@ -86,6 +86,42 @@ public final class Npy {
         return parse(Files.readAllBytes(file), file.toString());
     }
 
+    /** A float32 array mapped from its file (read-only; the page cache holds it, not the heap). */
+    public record MappedFloats(int[] shape, java.nio.FloatBuffer data) {}
+
+    /**
+     * Maps a {@code <f4} file without reading it into the heap: training sets are gigabytes of
+     * log-mel frames, read a batch at a time.
+     */
+    public static MappedFloats mapFloats(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long length = ch.size();
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(length, 4096));
+            ch.read(head, 0);
+            byte[] h = Arrays.copyOf(head.array(), head.position());
+            int headerLength = h.length < PREAMBLE ? 0 : Short.toUnsignedInt(ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN).getShort(8));
+            if (h.length < PREAMBLE + headerLength) {
+                throw new BadInputException(file + ": truncated .npy header");
+            }
+            String dict = new String(h, PREAMBLE, headerLength, StandardCharsets.US_ASCII).trim();
+            if (!Arrays.equals(Arrays.copyOf(h, MAGIC.length), MAGIC) || h[6] != 1) {
+                throw new BadInputException(file + ": not a version 1.0 .npy file");
+            }
+            if (!field(dict, "'descr': '", "'", file.toString()).equals(FLOAT32)) {
+                throw new BadInputException(file + ": expected float32 (<f4) data");
+            }
+            String shapeText = field(dict, "'shape': (", ")", file.toString()).trim();
+            int[] shape = Arrays.stream(shapeText.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                    .mapToInt(Integer::parseInt).toArray();
+            long bytes = 4L * size(shape);
+            if (PREAMBLE + headerLength + bytes != length) {
+                throw new BadInputException(file + ": " + (length - PREAMBLE - headerLength) + " data bytes for shape " + Arrays.toString(shape));
+            }
+            var map = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, PREAMBLE + headerLength, bytes);
+            return new MappedFloats(shape, map.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
+        }
+    }
+
     static Array parse(byte[] bytes, String name) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < PREAMBLE || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {

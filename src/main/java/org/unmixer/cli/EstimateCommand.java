@@ -1,0 +1,113 @@
+package org.unmixer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.io.AudioFiles;
+import org.unmixer.audio.io.SampleFormat;
+import org.unmixer.audio.io.WavWriter;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.infer.model.Estimate;
+import org.unmixer.infer.model.EstimateJson;
+import org.unmixer.infer.model.ModelEstimator;
+import org.unmixer.infer.model.SoundEstimator;
+import org.unmixer.params.BadInputException;
+import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.ParamSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code unmixer estimate FILE [--json] [--top-k K] [--render OUT.wav]}: what made this sound —
+ * the predicted chain and parameters in display units; with {@code --json} the estimate JSON
+ * ({@code unmixer-estimate/1}) on stdout; {@code --out} writes it to a file.
+ */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Estimate the synth settings and the ordered effect chain that made a WAV/AIFF sound.")
+final class EstimateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A WAV or AIFF file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the estimate JSON instead of the summary.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the estimate JSON to this file.")
+    Path out;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Alternative chains to return (default: 5).")
+    int topK = 5;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model folder (default: models/unmixer-default).")
+    Path model;
+
+    @Option(names = "--render", paramLabel = "OUT.wav", description = "Render the best candidate to this WAV.")
+    Path render;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        if (topK < 1 || topK > 20) {
+            throw new BadInputException("--top-k " + topK + " must be between 1 and 20");
+        }
+        AudioBuffer audio = AudioFiles.read(file).audio();
+        Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
+        try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
+            SoundEstimator estimator = new SoundEstimator(m);
+            Estimate e = estimator.estimate(audio, topK);
+            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout());
+            if (out != null) {
+                org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(text);
+            } else {
+                summary(o, e);
+            }
+            if (render != null) {
+                Patch best = e.best();
+                WavWriter.write(render, Renderer.render(best, 44_100), SampleFormat.FLOAT_32);
+                if (!json) {
+                    o.println("rendered the best candidate to " + render);
+                }
+            }
+        }
+        return ErrorReporter.OK;
+    }
+
+    private static void summary(PrintWriter o, Estimate e) {
+        e.prepared().steps().forEach(s -> o.println("input: " + s));
+        Patch best = e.best();
+        o.printf(Locale.ROOT, "note %s, gate %.2f s%n", org.unmixer.audio.Pitch.noteName(best.source().note()), best.source().seconds());
+        for (int i = 0; i < e.candidates().size(); i++) {
+            Patch p = e.candidates().get(i);
+            o.printf(Locale.ROOT, "%s chain %d (p = %.3f): %s%n", i == 0 ? "*" : " ", i + 1, e.chainProbabilities().get(i),
+                    p.chain().isEmpty() ? "(dry synth)" : String.join(" → ", p.chainNames()));
+        }
+        best.synth().ifPresent(s -> {
+            o.printf(Locale.ROOT, "Wavetable (%s / %s)%n", s.oscillator1().name(), s.oscillator2().name());
+            print(o, s.settings());
+        });
+        for (DeviceSettings d : best.chain()) {
+            o.println(d.device().name());
+            print(o, d);
+        }
+        o.printf(Locale.ROOT, "time: prepare %.1f ms, model %.1f ms%n", e.prepareNanos() / 1e6, e.modelNanos() / 1e6);
+    }
+
+    private static void print(PrintWriter o, DeviceSettings d) {
+        for (ParamSpec p : d.device().params()) {
+            if (p.estimated()) {
+                o.printf(Locale.ROOT, "  %-28s %s%n", p.name(), p.displayText(d.get(p.name())));
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.unmixer.infer.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.unmixer.dsp.patch.PatchJson;
+import org.unmixer.model.OutputLayout;
+import org.unmixer.model.Prediction;
+import org.unmixer.params.ParamSpec;
+
+/**
+ * The estimate JSON of DESIGN.md §4 ({@code unmixer-estimate/1}): the best patch, the alternatives
+ * with their chain probabilities, the uncertainty (σ per continuous parameter, in θ and as a display
+ * range; probabilities per discrete parameter; per chain), the input preparation steps, the timing,
+ * and an {@code itf} section (empty until inference-time finetuning runs).
+ */
+public final class EstimateJson {
+    public static final String FORMAT = "unmixer-estimate/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EstimateJson() {
+    }
+
+    public static String write(Estimate e, String inputName, OutputLayout layout) {
+        PatchJson patches = PatchJson.standard();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        ObjectNode input = root.putObject("input");
+        input.put("file", inputName);
+        input.put("seconds", e.prepared().sourceSeconds());
+        input.put("sampleRate", e.prepared().sourceRate());
+        input.put("channels", e.prepared().sourceChannels());
+        input.put("windowStartSeconds", e.prepared().windowStartSeconds());
+        input.put("gainDb", e.prepared().gainDb());
+        e.prepared().note().ifPresent(n -> input.put("detectedNote", n.noteName()));
+        input.put("gateSecondsHeuristic", e.prepared().gateSeconds());
+        ArrayNode steps = input.putArray("steps");
+        e.prepared().steps().forEach(steps::add);
+        root.set("best", patches.toTree(e.best(), true));
+        ArrayNode alternatives = root.putArray("alternatives");
+        for (int i = 0; i < e.candidates().size(); i++) {
+            ObjectNode a = alternatives.addObject();
+            a.put("rank", i + 1);
+            a.put("chainProbability", e.chainProbabilities().get(i));
+            a.set("patch", patches.toTree(e.candidates().get(i), true));
+        }
+        root.set("uncertainty", uncertainty(e.prediction(), layout));
+        root.putArray("itf");
+        ObjectNode timing = root.putObject("timing");
+        timing.put("prepareMs", e.prepareNanos() / 1e6);
+        timing.put("modelMs", e.modelNanos() / 1e6);
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static ObjectNode uncertainty(Prediction p, OutputLayout layout) {
+        ObjectNode u = MAPPER.createObjectNode();
+        ObjectNode continuous = u.putObject("continuous");
+        for (int j = 0; j < layout.continuous().size(); j++) {
+            OutputLayout.Continuous c = layout.continuous().get(j);
+            ObjectNode n = continuous.putObject(c.name());
+            double mode = p.mode()[j];
+            double sigma = p.std()[j];
+            n.put("theta", mode);
+            n.put("sigmaTheta", sigma);
+            ParamSpec spec = c.spec();
+            if (spec != null) {
+                n.put("value", spec.fromNormalized(clamp(mode)));
+                n.put("low", spec.fromNormalized(clamp(mode - sigma)));
+                n.put("high", spec.fromNormalized(clamp(mode + sigma)));
+                n.put("unit", spec.unit());
+            }
+        }
+        ObjectNode discrete = u.putObject("discrete");
+        for (int j = 0; j < layout.discrete().size(); j++) {
+            OutputLayout.Discrete d = layout.discrete().get(j);
+            ObjectNode n = discrete.putObject(d.name());
+            float[] probs = p.classProbabilities().get(j);
+            for (int k = 0; k < probs.length; k++) {
+                n.put(d.classes().get(k), probs[k]);
+            }
+        }
+        ArrayNode chains = u.putArray("chains");
+        p.chains().forEach(ch -> {
+            ObjectNode n = chains.addObject();
+            ArrayNode names = n.putArray("devices");
+            ch.effects().forEach(i -> names.add(layout.effects().get(i)));
+            n.put("probability", ch.probability());
+        });
+        return u;
+    }
+
+    private static double clamp(double t) {
+        return Math.max(0, Math.min(1, t));
+    }
+}

@@ -1,0 +1,93 @@
+package org.unmixer.infer.model;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.Resampler;
+import org.unmixer.infer.Candidate;
+import org.unmixer.infer.Estimation;
+import org.unmixer.infer.EstimationInput;
+import org.unmixer.infer.Estimator;
+import org.unmixer.model.ChainDecoder;
+import org.unmixer.model.Features;
+import org.unmixer.model.InverseNet;
+import org.unmixer.model.ModelFiles;
+import org.unmixer.model.Prediction;
+import org.unmixer.model.Predictor;
+import org.unmixer.params.Catalog;
+
+/**
+ * The trained inverse model as an {@link Estimator}: one forward pass and a beam search, no renders.
+ * Candidates are the top-K chains (K = {@code topK}), each with the mode parameters, ranked by chain
+ * probability (score −log p). The source facts come from the input, as for every method of the
+ * benchmark.
+ */
+public final class ModelEstimator implements Estimator, AutoCloseable {
+    private final String name;
+    private final NDManager manager;
+    private final Predictor predictor;
+    private final PredictedPatches patches;
+    private final int topK;
+
+    private ModelEstimator(String name, NDManager manager, InverseNet net, int topK) {
+        this.name = name;
+        this.manager = manager;
+        this.predictor = new Predictor(net, manager);
+        this.patches = new PredictedPatches(Catalog.standard(), net.layout(), net.config());
+        this.topK = topK;
+    }
+
+    /**
+     * Loads a saved model.
+     *
+     * @param name the method name in reports ("model", "model-euclid")
+     * @throws org.unmixer.params.BadInputException naming the file when the model is missing or corrupt
+     */
+    public static ModelEstimator load(String name, Path modelDir, int topK) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new ModelEstimator(name, manager, ModelFiles.load(modelDir, Catalog.standard(), manager), topK);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public InverseNet net() {
+        return predictor.net();
+    }
+
+    /** The network's output for audio (resampled to the model rate when needed). */
+    public Prediction predict(AudioBuffer audio, int k) {
+        int rate = predictor.net().config().sampleRate();
+        AudioBuffer a = audio.sampleRate() == rate ? audio : Resampler.resample(audio, rate);
+        return predictor.predict(Features.logMel(a, predictor.net().config()), k);
+    }
+
+    public PredictedPatches patches() {
+        return patches;
+    }
+
+    @Override
+    public Estimation estimate(EstimationInput input) {
+        long start = System.nanoTime();
+        Prediction p = predict(input.target(), topK);
+        List<Candidate> candidates = new ArrayList<>();
+        for (ChainDecoder.Chain chain : p.chains()) {
+            candidates.add(new Candidate(patches.patch(p, chain, input.source()), -Math.log(Math.max(chain.probability(), 1e-300))));
+        }
+        return new Estimation(candidates, 0, System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

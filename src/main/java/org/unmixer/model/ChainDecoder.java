@@ -1,0 +1,239 @@
+package org.unmixer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.unmixer.model.hyperbolic.EuclideanGruCell;
+import org.unmixer.model.hyperbolic.HyperbolicGruCell;
+import org.unmixer.model.hyperbolic.PoincareBall;
+
+/**
+ * Emits the ordered effect chain, one device token per step, from the audio embedding z.
+ *
+ * <p>Vocabulary: the E audio effects, then end-of-chain (EOS, index E) as outputs; the E effects and
+ * begin-of-chain (BOS, index E) as inputs. In hyperbolic mode the hidden state, the input tokens and
+ * one prototype per output token live in the Poincaré ball and the recurrence is the hyperbolic GRU;
+ * the logit of a token is −d(h, prototype)², the squared geodesic distance. Hierarchies embed with
+ * little distortion in hyperbolic space, and a chain is a path in a tree of prefixes, which is why
+ * we try it. In Euclidean mode the same shapes use the ordinary GRU and −‖h − p‖².
+ *
+ * <p>Every effect appears at most once in a chain (the data never repeats one), so tokens already
+ * emitted are masked out, in training as in decoding; after E effects only EOS remains.
+ */
+public final class ChainDecoder extends AbstractBlock {
+    private static final float MASKED = -1e4f;
+
+    private final int effects;
+    private final int hidden;
+    private final int tokenDim;
+    private final int maxLength;
+    private final PoincareBall ball;
+    private final Linear init;
+    private final AbstractBlock cell;
+    private final Parameter inputTokens;
+    private final Parameter prototypes;
+
+    /** One decoded chain: effect indices in order and its probability under the decoder. */
+    public record Chain(List<Integer> effects, double probability) {
+        public Chain {
+            effects = List.copyOf(effects);
+        }
+    }
+
+    /**
+     * @param effects vocabulary size E
+     * @param maxLength longest chain, in devices
+     * @param ball the ball (hyperbolic mode) or null (Euclidean mode)
+     */
+    public ChainDecoder(int effects, int hidden, int tokenDim, int maxLength, PoincareBall ball) {
+        this.effects = effects;
+        this.hidden = hidden;
+        this.tokenDim = tokenDim;
+        this.maxLength = Math.min(maxLength, effects);
+        this.ball = ball;
+        this.init = addChildBlock("init", Linear.builder().setUnits(hidden).build());
+        this.cell = addChildBlock("cell", ball == null
+                ? new EuclideanGruCell(tokenDim, hidden) : new HyperbolicGruCell(tokenDim, hidden, ball));
+        String suffix = ball == null ? "" : "Ball";
+        this.inputTokens = addParameter(Parameter.builder().setName("inputTokens" + suffix)
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(effects + 1, tokenDim))
+                .optInitializer(new UniformInitializer(0.1f)).build());
+        this.prototypes = addParameter(Parameter.builder().setName("prototypes" + suffix)
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(effects + 1, hidden))
+                .optInitializer(new UniformInitializer(0.1f)).build());
+    }
+
+    public boolean hyperbolic() {
+        return ball != null;
+    }
+
+    /** End-of-chain as an output token, begin-of-chain as an input token. */
+    public int eos() {
+        return effects;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        init.initialize(manager, dataType, inputShapes[0]);
+        cell.initialize(manager, dataType, new Shape(batch, tokenDim), new Shape(batch, hidden));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), hidden)};
+    }
+
+    /** z [B, embedding] → the initial hidden state h₀ [B, hidden] (in the ball in hyperbolic mode). */
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray u = init.forward(ps, inputs, training).singletonOrThrow();
+        NDArray h0 = ball == null ? u.tanh() : ball.project(ball.expMap0(u.tanh()));
+        return new NDList(h0);
+    }
+
+    /**
+     * One step: previous token [B] (int, BOS = E) and state h [B, hidden] → logits [B, E + 1] (not
+     * yet masked) and the new state.
+     */
+    public NDList step(ParameterStore ps, NDArray previousTokens, NDArray h, boolean training) {
+        NDArray tokens = ps.getValue(inputTokens, h.getDevice(), training);
+        NDArray protos = ps.getValue(prototypes, h.getDevice(), training);
+        NDArray x = previousTokens.oneHot(effects + 1, h.getDataType()).matMul(tokens);
+        NDArray next = cell.forward(ps, new NDList(x, h), training).singletonOrThrow();
+        NDArray a = next.expandDims(1);
+        NDArray p = protos.expandDims(0);
+        NDArray logits = ball == null ? a.sub(p).square().sum(new int[] {-1}).neg() : ball.distance(a, p).square().neg();
+        return new NDList(logits, next);
+    }
+
+    /**
+     * Teacher-forced cross-entropy of the true chains, averaged over every predicted token
+     * (each device and the final EOS), with used tokens masked as in decoding.
+     *
+     * @param chains [B, L] int effect indices, −1 after the chain's end
+     * @return {loss (scalar), token accuracy (scalar, no gradient)}
+     */
+    public NDList teacherForcedLoss(ParameterStore ps, NDArray h0, int[][] chains, boolean training) {
+        NDManager manager = h0.getManager();
+        int batch = chains.length;
+        int steps = 0;
+        for (int[] c : chains) {
+            steps = Math.max(steps, length(c) + 1);
+        }
+        int[] previous = new int[batch];
+        Arrays.fill(previous, effects);
+        float[] used = new float[batch * (effects + 1)];
+        NDArray h = h0;
+        List<NDArray> losses = new ArrayList<>();
+        float tokensCounted = 0;
+        float correct = 0;
+        for (int t = 0; t < steps; t++) {
+            NDList out = step(ps, manager.create(previous), h, training);
+            h = out.get(1);
+            int[] target = new int[batch];
+            float[] valid = new float[batch];
+            for (int b = 0; b < batch; b++) {
+                int len = length(chains[b]);
+                target[b] = t < len ? chains[b][t] : effects;
+                valid[b] = t <= len ? 1 : 0;
+            }
+            NDArray logits = out.get(0).add(manager.create(used, new Shape(batch, effects + 1)));
+            NDArray logp = logits.logSoftmax(-1);
+            NDArray picked = logp.mul(manager.create(target).oneHot(effects + 1, logp.getDataType())).sum(new int[] {-1});
+            losses.add(picked.mul(manager.create(valid)).neg());
+            int[] argmax = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
+            for (int b = 0; b < batch; b++) {
+                tokensCounted += valid[b];
+                correct += valid[b] > 0 && argmax[b] == target[b] ? 1 : 0;
+                if (t < length(chains[b])) {
+                    used[b * (effects + 1) + chains[b][t]] = MASKED;
+                }
+                previous[b] = t < length(chains[b]) ? chains[b][t] : effects;
+            }
+        }
+        NDArray loss = NDArrays.stack(new NDList(losses)).sum().div(Math.max(tokensCounted, 1));
+        return new NDList(loss, manager.create(correct / Math.max(tokensCounted, 1)));
+    }
+
+    /**
+     * Beam search for the {@code k} most probable chains of one example.
+     *
+     * @param h0 [1, hidden]
+     */
+    public List<Chain> beamSearch(ParameterStore ps, NDArray h0, int k) {
+        NDManager manager = h0.getManager();
+        record Beam(List<Integer> tokens, double logp, NDArray h, boolean done) {}
+        List<Beam> beams = List.of(new Beam(List.of(), 0, h0, false));
+        for (int t = 0; t <= maxLength; t++) {
+            List<Beam> open = beams.stream().filter(b -> !b.done()).toList();
+            if (open.isEmpty()) {
+                break;
+            }
+            int[] previous = open.stream().mapToInt(b -> b.tokens().isEmpty() ? effects : b.tokens().get(b.tokens().size() - 1)).toArray();
+            NDArray h = NDArrays.concat(new NDList(open.stream().map(Beam::h).toList()));
+            NDList out = step(ps, manager.create(previous), h, false);
+            float[] logits = out.get(0).toFloatArray();
+            List<Beam> next = new ArrayList<>(beams.stream().filter(Beam::done).toList());
+            for (int b = 0; b < open.size(); b++) {
+                Beam beam = open.get(b);
+                double[] logp = logSoftmaxMasked(logits, b * (effects + 1), beam.tokens(), t == maxLength);
+                NDArray hb = out.get(1).get(b).expandDims(0);
+                for (int token = 0; token <= effects; token++) {
+                    if (Double.isFinite(logp[token])) {
+                        List<Integer> tokens = new ArrayList<>(beam.tokens());
+                        boolean done = token == effects;
+                        if (!done) {
+                            tokens.add(token);
+                        }
+                        next.add(new Beam(tokens, beam.logp() + logp[token], hb, done));
+                    }
+                }
+            }
+            next.sort(Comparator.comparingDouble(Beam::logp).reversed());
+            beams = next.subList(0, Math.min(k, next.size()));
+        }
+        return beams.stream().filter(Beam::done).map(b -> new Chain(b.tokens(), Math.exp(b.logp()))).toList();
+    }
+
+    /** Log-softmax over the allowed tokens of one row: used effects (and all effects at the last step) get −∞. */
+    private double[] logSoftmaxMasked(float[] logits, int offset, List<Integer> used, boolean onlyEos) {
+        double[] out = new double[effects + 1];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= effects; i++) {
+            boolean allowed = i == effects || (!onlyEos && !used.contains(i));
+            out[i] = allowed ? logits[offset + i] : Double.NEGATIVE_INFINITY;
+            max = Math.max(max, out[i]);
+        }
+        double sum = 0;
+        for (double v : out) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        for (int i = 0; i <= effects; i++) {
+            out[i] -= log;
+        }
+        return out;
+    }
+
+    private static int length(int[] chain) {
+        int n = 0;
+        while (n < chain.length && chain[n] >= 0) {
+            n++;
+        }
+        return n;
+    }
+}

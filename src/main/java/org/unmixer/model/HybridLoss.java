@@ -1,0 +1,87 @@
+package org.unmixer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The estimator's training loss: λ_nll·NLL + λ_ce·(CE of the discrete targets) + λ_chain·(CE of the
+ * chain tokens) + λ_p·MSE(mixture mean, θ) + λ_r·reg, every term masked so that devices absent from
+ * an example contribute nothing. The regulariser is the mean square of the mixture logits: it keeps
+ * the mixture from betting everything on one component early in training, so that sampling
+ * candidates from it stays meaningful. (The spectral term arrives with the differentiable proxies.)
+ */
+public final class HybridLoss {
+    /** The loss weights. */
+    public record Weights(double nll, double ce, double chain, double param, double reg) {
+        public static final Weights DEFAULT = new Weights(1.0, 1.0, 1.0, 1.0, 1e-3);
+    }
+
+    /** The total (differentiable) and every term as a number, for logging. */
+    public record Result(NDArray total, Map<String, Double> terms) {}
+
+    private final Weights weights;
+    private final OutputLayout layout;
+    private final int components;
+
+    public HybridLoss(Weights weights, OutputLayout layout, int components) {
+        this.weights = weights;
+        this.layout = layout;
+        this.components = components;
+    }
+
+    /**
+     * @param outputs the network's forward outputs {z, mdn raw, class logits, h₀}
+     */
+    public Result compute(InverseNet net, ParameterStore ps, NDList outputs, Targets t, boolean training) {
+        NDManager manager = outputs.get(0).getManager();
+        int p = layout.continuous().size();
+        int d = layout.discrete().size();
+        NDArray theta = manager.create(t.continuous(), new Shape(t.batch(), p));
+        NDArray thetaMask = manager.create(t.continuousMask(), new Shape(t.batch(), p));
+        MixtureDensity.Mixture mix = MixtureDensity.split(outputs.get(1), p, components);
+        NDArray nll = MixtureDensity.maskedMean(MixtureDensity.nll(mix, theta), thetaMask);
+        NDArray mse = MixtureDensity.maskedMean(MixtureDensity.mean(mix).sub(theta).square(), thetaMask);
+        NDArray rawLogits = outputs.get(1).reshape(t.batch(), p, 3, components).get(new NDIndex(":, :, 0, :"));
+        NDArray reg = rawLogits.square().mean();
+        NDArray ce = classCrossEntropy(outputs.get(2), t, d, manager);
+        NDList chain = net.decoder().teacherForcedLoss(ps, outputs.get(3), t.chains(), training);
+        NDArray total = nll.mul((float) weights.nll()).add(ce.mul((float) weights.ce())).add(chain.get(0).mul((float) weights.chain()))
+                .add(mse.mul((float) weights.param())).add(reg.mul((float) weights.reg()));
+        Map<String, Double> terms = new LinkedHashMap<>();
+        terms.put("loss", (double) total.getFloat());
+        terms.put("nll", (double) nll.getFloat());
+        terms.put("ce", (double) ce.getFloat());
+        terms.put("chain_ce", (double) chain.get(0).getFloat());
+        terms.put("chain_token_acc", (double) chain.get(1).getFloat());
+        terms.put("param_mse", (double) mse.getFloat());
+        terms.put("reg", (double) reg.getFloat());
+        return new Result(total, terms);
+    }
+
+    /** Masked mean cross-entropy over the discrete targets, each a softmax over its own slice of the logits. */
+    private NDArray classCrossEntropy(NDArray logits, Targets t, int d, NDManager manager) {
+        int[] offsets = layout.classOffsets();
+        NDArray sum = manager.zeros(new Shape());
+        float count = 0;
+        for (int j = 0; j < d; j++) {
+            int n = offsets[j + 1] - offsets[j];
+            float[] mask = new float[t.batch()];
+            int[] target = new int[t.batch()];
+            for (int b = 0; b < t.batch(); b++) {
+                mask[b] = t.classMask()[b * d + j];
+                target[b] = t.classes()[b * d + j];
+                count += mask[b];
+            }
+            NDArray logp = logits.get(new NDIndex(":, {}:{}", offsets[j], offsets[j + 1])).logSoftmax(-1);
+            NDArray picked = logp.mul(manager.create(target).oneHot(n, logp.getDataType())).sum(new int[] {-1});
+            sum = sum.add(picked.mul(manager.create(mask)).sum().neg());
+        }
+        return sum.div(Math.max(count, 1));
+    }
+}

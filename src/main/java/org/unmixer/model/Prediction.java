@@ -1,0 +1,40 @@
+package org.unmixer.model;
+
+import java.util.List;
+
+/**
+ * What the network says about one input, in the {@link OutputLayout}'s order.
+ *
+ * @param mode per continuous target, the mixture's mode (normalised θ)
+ * @param std per continuous target, the mixture's standard deviation (normalised θ): the uncertainty
+ * @param weights per continuous target, the K mixture weights (for sampling)
+ * @param means per continuous target, the K component means
+ * @param sigmas per continuous target, the K component σ
+ * @param classProbabilities per discrete target, the probability of each class
+ * @param chains the top-K chains, most probable first
+ */
+public record Prediction(
+        float[] mode,
+        float[] std,
+        float[][] weights,
+        float[][] means,
+        float[][] sigmas,
+        List<float[]> classProbabilities,
+        List<ChainDecoder.Chain> chains) {
+    public Prediction {
+        classProbabilities = List.copyOf(classProbabilities);
+        chains = List.copyOf(chains);
+    }
+
+    /** The most probable class of discrete target {@code j}. */
+    public int argmax(int j) {
+        float[] p = classProbabilities.get(j);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,67 @@
+package org.unmixer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a trained {@link InverseNet} on one input at a time (evaluation mode). Each call works in
+ * its own child NDManager, so nothing accumulates between calls and calls from several threads do
+ * not share temporaries.
+ */
+public final class Predictor {
+    private final InverseNet net;
+    private final NDManager manager;
+
+    /** @param manager the manager that owns the net's parameters */
+    public Predictor(InverseNet net, NDManager manager) {
+        this.net = net;
+        this.manager = manager;
+    }
+
+    public InverseNet net() {
+        return net;
+    }
+
+    /**
+     * @param logMel frame-major log-mel of one input ({@link Features#logMel})
+     * @param topK chains to return
+     */
+    public Prediction predict(float[] logMel, int topK) {
+        ModelConfig c = net.config();
+        OutputLayout layout = net.layout();
+        try (NDManager m = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(m, false);
+            NDList out = net.forward(ps, new NDList(Features.batch(m, logMel, 1, c)), false);
+            int p = layout.continuous().size();
+            int k = c.mdnComponents();
+            MixtureDensity.Mixture mix = MixtureDensity.split(out.get(1), p, k);
+            float[] mode = MixtureDensity.mode(mix).toFloatArray();
+            float[] std = MixtureDensity.std(mix).toFloatArray();
+            float[][] weights = rows(mix.logWeights().exp(), p, k);
+            float[][] means = rows(mix.means(), p, k);
+            float[][] sigmas = rows(mix.sigmas(), p, k);
+            int[] offsets = layout.classOffsets();
+            List<float[]> probs = new ArrayList<>();
+            for (int j = 0; j < layout.discrete().size(); j++) {
+                NDArray logits = out.get(2).get(new NDIndex(":, {}:{}", offsets[j], offsets[j + 1]));
+                probs.add(logits.softmax(-1).toFloatArray());
+            }
+            List<ChainDecoder.Chain> chains = net.decoder().beamSearch(ps, out.get(3), topK);
+            return new Prediction(mode, std, weights, means, sigmas, probs, chains);
+        }
+    }
+
+    private static float[][] rows(NDArray a, int p, int k) {
+        float[] flat = a.toFloatArray();
+        float[][] out = new float[p][k];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(flat, i * k, out[i], 0, k);
+        }
+        return out;
+    }
+}

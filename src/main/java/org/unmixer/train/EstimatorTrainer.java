@@ -1,0 +1,227 @@
+package org.unmixer.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.unmixer.model.HybridLoss;
+import org.unmixer.model.InverseNet;
+import org.unmixer.model.hyperbolic.PoincareBall;
+import org.unmixer.model.hyperbolic.RiemannianAdam;
+
+/**
+ * The estimator's training loop: curriculum batches (dry → nonlinear → full by step), the hybrid
+ * loss, GCWD (global-norm clipping, NaN/Inf guard that skips and counts bad steps, decoupled weight
+ * decay in {@link RiemannianAdam}, which also moves the ball's parameters along the manifold),
+ * warm-up + cosine learning rate, periodic validation and checkpoints.
+ *
+ * <p>Determinism: the batch of step s is drawn from a random stream seeded by (seed, s) alone, and a
+ * checkpoint holds the weights (with batch-norm statistics), the optimiser's moments and the step,
+ * so a resumed run continues exactly as an uninterrupted one would.
+ */
+public final class EstimatorTrainer {
+    /** Where metrics go (an {@code MlflowRun}, or a test's map). */
+    public interface MetricSink {
+        void logMetric(String key, double value, long step);
+    }
+
+    /** Progress callbacks, on the training thread. */
+    public interface Listener {
+        void onStep(int step, int total, String stage, Map<String, Double> terms, double learningRate);
+
+        default void onEval(int step, Map<String, Double> metrics) {
+        }
+
+        default void onCheckpoint(int step, Path dir) {
+        }
+    }
+
+    /** What a finished (or interrupted) run reached. */
+    public record Outcome(int steps, int badSteps, Map<String, Double> lastValidation) {}
+
+    private final TrainingConfig config;
+    private final InverseNet net;
+    private final NDManager manager;
+    private final Map<String, TrainingSet> sets;
+    private final TrainingSet validation;
+    private final HybridLoss loss;
+    private final MetricSink sink;
+    private final Listener listener;
+    private RiemannianAdam optimizer;
+    private int step;
+    private int badSteps;
+
+    /**
+     * @param net an initialised network (fresh, or about to be overwritten by {@link #resume})
+     * @param sets the training set of each stage ("dry", "nonlinear", "full")
+     */
+    public EstimatorTrainer(TrainingConfig config, InverseNet net, NDManager manager, Map<String, TrainingSet> sets,
+                            TrainingSet validation, MetricSink sink, Listener listener) {
+        this.config = config;
+        this.net = net;
+        this.manager = manager;
+        this.sets = Map.copyOf(sets);
+        this.validation = validation;
+        this.loss = new HybridLoss(config.loss(), net.layout(), net.config().mdnComponents());
+        this.sink = sink;
+        this.listener = listener;
+        this.optimizer = newOptimizer();
+    }
+
+    private RiemannianAdam newOptimizer() {
+        RiemannianAdam.Builder b = RiemannianAdam.builder().optLearningRate(config.learningRate())
+                .optWeightDecay(config.weightDecay());
+        if (net.config().hyperbolic()) {
+            b.optBall(new PoincareBall(net.config().curvature()));
+        }
+        return b.build(manager);
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public int badSteps() {
+        return badSteps;
+    }
+
+    /** Loads a checkpoint written by {@link #saveCheckpoint}. */
+    public void resume(Path dir) throws IOException {
+        Checkpoint.State s = Checkpoint.load(dir, net, manager);
+        optimizer.close();
+        optimizer = s.optimizer();
+        step = s.step();
+        badSteps = s.badSteps();
+    }
+
+    public void saveCheckpoint(Path dir) throws IOException {
+        Checkpoint.save(dir, net, optimizer, step, badSteps);
+        listener.onCheckpoint(step, dir);
+    }
+
+    /**
+     * Trains until {@code untilStep} (at most the config's steps), checkpointing into
+     * {@code checkpointDir} every {@code checkpointEvery} steps and at the end. An interrupt stops
+     * after the current step with a checkpoint written, then throws {@link CancellationException}.
+     */
+    public Outcome train(int untilStep, Path checkpointDir) throws IOException {
+        int end = Math.min(untilStep, config.steps());
+        Map<String, Double> lastEval = Map.of();
+        while (step < end) {
+            trainStep();
+            if (step % config.evalEvery() == 0 || step == config.steps()) {
+                lastEval = validate();
+                lastEval.forEach((k, v) -> sink.logMetric("val/" + k, v, step));
+                listener.onEval(step, lastEval);
+            }
+            if (checkpointDir != null && (step % config.checkpointEvery() == 0 || step == end)) {
+                saveCheckpoint(checkpointDir);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                if (checkpointDir != null) {
+                    saveCheckpoint(checkpointDir);
+                }
+                throw new CancellationException("training interrupted at step " + step);
+            }
+        }
+        return new Outcome(step, badSteps, lastEval);
+    }
+
+    /** One optimiser step (or one skipped bad step). */
+    void trainStep() {
+        String stage = config.stageAt(step);
+        TrainingSet set = sets.get(stage);
+        int[] batch = batchIndices(config.seed(), step, set.size(), config.batchSize());
+        double lr = config.learningRateAt(step);
+        optimizer.setLearningRate(lr);
+        ParameterList params = net.getParameters();
+        Map<String, Double> terms;
+        try (NDManager bm = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.zeroGradients();
+            ParameterStore ps = new ParameterStore(bm, false);
+            NDArray input = org.unmixer.model.Features.batch(bm, set.features(batch), batch.length, net.config());
+            NDList out = net.forward(ps, new NDList(input), true);
+            HybridLoss.Result r = loss.compute(net, ps, out, set.targets(batch), true);
+            terms = new LinkedHashMap<>(r.terms());
+            if (Double.isFinite(terms.get("loss"))) {
+                gc.backward(r.total());
+            }
+        }
+        double norm = Double.isFinite(terms.get("loss")) ? Gcwd.globalNorm(params) : Double.NaN;
+        double factor = Gcwd.clipFactor(norm, config.clipNorm());
+        if (Double.isNaN(factor)) {
+            badSteps++;
+            Gcwd.clear(params);
+            sink.logMetric("train/bad_steps", badSteps, step);
+        } else {
+            for (Pair<String, Parameter> p : params) {
+                Parameter param = p.getValue();
+                if (!param.requiresGradient()) {
+                    continue;
+                }
+                try (NDArray g = param.getArray().getGradient(); NDArray scaled = g.mul((float) factor)) {
+                    optimizer.update(p.getKey(), param.getArray(), scaled, PoincareBall.isBallParameter(param.getName()));
+                }
+            }
+        }
+        terms.put("grad_norm", norm);
+        step++;
+        for (var e : terms.entrySet()) {
+            sink.logMetric("train/" + e.getKey(), e.getValue(), step);
+        }
+        sink.logMetric("train/lr", lr, step);
+        listener.onStep(step, config.steps(), stage, terms, lr);
+    }
+
+    /** Loss terms on the first {@code evalExamples} validation examples, in evaluation mode. */
+    public Map<String, Double> validate() {
+        int n = Math.min(config.evalExamples(), validation.size());
+        Map<String, Double> sums = new LinkedHashMap<>();
+        int batches = 0;
+        for (int start = 0; start < n; start += config.batchSize()) {
+            int b = Math.min(config.batchSize(), n - start);
+            int[] idx = new int[b];
+            for (int i = 0; i < b; i++) {
+                idx[i] = start + i;
+            }
+            try (NDManager bm = manager.newSubManager()) {
+                ParameterStore ps = new ParameterStore(bm, false);
+                NDArray input = org.unmixer.model.Features.batch(bm, validation.features(idx), b, net.config());
+                NDList out = net.forward(ps, new NDList(input), false);
+                HybridLoss.Result r = loss.compute(net, ps, out, validation.targets(idx), false);
+                r.terms().forEach((k, v) -> sums.merge(k, v, Double::sum));
+            }
+            batches++;
+        }
+        Map<String, Double> mean = new LinkedHashMap<>();
+        int count = batches;
+        sums.forEach((k, v) -> mean.put(k, v / count));
+        return mean;
+    }
+
+    /** The examples of step s: n draws without replacement from a stream seeded by (seed, s). */
+    static int[] batchIndices(long seed, int step, int size, int batch) {
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L + 1);
+        int n = Math.min(batch, size);
+        int[] out = new int[n];
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n; ) {
+            int v = rng.nextInt(size);
+            if (seen.add(v)) {
+                out[i++] = v;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.unmixer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.util.Pair;
+
+/**
+ * The gradient half of GCWD (global-norm gradient clipping + decoupled weight decay; the decay
+ * itself is applied by the optimiser, apart from the gradient step): measures the global L2 norm
+ * of all gradients, refuses the step when it is NaN or infinite (the NaN/Inf guard: one bad batch
+ * must not poison the weights or the optimiser's moments), and otherwise returns the factor that
+ * scales the gradients to at most {@code clipNorm}.
+ */
+public final class Gcwd {
+    private Gcwd() {
+    }
+
+    /** The clip factor min(1, clipNorm / ‖g‖), or NaN when ‖g‖ is not finite (skip the step). */
+    public static double clipFactor(double globalNorm, double clipNorm) {
+        if (!Double.isFinite(globalNorm)) {
+            return Double.NaN;
+        }
+        return globalNorm <= clipNorm ? 1.0 : clipNorm / globalNorm;
+    }
+
+    /** √(Σ ‖g_p‖²) over every parameter that has a gradient. */
+    public static double globalNorm(ParameterList parameters) {
+        double sum = 0;
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray g = p.getValue().getArray().getGradient(); NDArray sq = g.square().sum()) {
+                    sum += sq.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                }
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Sets every gradient to zero with a copy (so NaN gradients are cleared too; NaN·0 would stay NaN). */
+    public static void clear(ParameterList parameters) {
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray g = p.getValue().getArray().getGradient(); NDArray zero = g.zerosLike()) {
+                    g.set(zero.toByteBuffer());
+                }
+            }
+        }
+    }
+}
