@@ -60,6 +60,7 @@ import org.unmixer.params.BadInputException;
 import org.unmixer.infer.model.ModelEstimator;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
+import org.unmixer.train.tracking.RemainingTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -174,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 err.printf(Locale.ROOT, "bench %s: %d/%d (%d%%), ETA %s%n", s.name(), done, total, 100L * done / total,
-                        seconds(elapsed / done * (total - done)));
+                        RemainingTime.coarse(RemainingTime.atAveragePace(elapsed, done, total)));
                 err.flush();
             });
         }
@@ -470,12 +471,5 @@ final class BenchCommand implements Callable<Integer> {
     private static HtmlReport.Clip clip(String label, AudioBuffer audio, Path dir, String file) {
         WavWriter.write(dir.resolve(file), audio, SampleFormat.PCM_16);
         return new HtmlReport.Clip(label, Spectrograms.pngDataUri(audio), "audio/" + file);
-    }
-
-    private static String seconds(double s) {
-        if (!Double.isFinite(s)) {
-            return "?";
-        }
-        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : String.format(Locale.ROOT, "%.1f min", s / 60);
     }
 }

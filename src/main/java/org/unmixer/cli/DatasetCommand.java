@@ -13,6 +13,7 @@ import org.unmixer.data.DatasetGenerator;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
+import org.unmixer.train.tracking.RemainingTime;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,8 +74,9 @@ final class DatasetCommand implements Callable<Integer> {
         DatasetGenerator.Summary summary = generator.generate(out, (done, total) -> {
             if (done % step == 0 || done == total) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                double eta = elapsed / done * (total - done);
-                err.printf(Locale.ROOT, "dataset %s: %d/%d (%d%%), ETA %s%n", name, done, total, 100L * done / total, seconds(eta));
+                double eta = RemainingTime.atAveragePace(elapsed, done, total);
+                err.printf(Locale.ROOT, "dataset %s: %d/%d (%d%%), ETA %s%n", name, done, total, 100L * done / total,
+                        RemainingTime.coarse(eta));
                 err.flush();
             }
         });
@@ -109,13 +111,6 @@ final class DatasetCommand implements Callable<Integer> {
     /** {@code assets/datasets} under {@code -Dunmixer.home} (set by ./unmixer), else under the working directory. */
     static Path assetsDir() {
         return Path.of(System.getProperty("unmixer.home", ".")).resolve("assets").resolve("datasets");
-    }
-
-    private static String seconds(double s) {
-        if (!Double.isFinite(s)) {
-            return "?";
-        }
-        return s < 120 ? String.format(Locale.ROOT, "%.0f s", s) : String.format(Locale.ROOT, "%.1f min", s / 60);
     }
 
     private static String escape(String s) {
