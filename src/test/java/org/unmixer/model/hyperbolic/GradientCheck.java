@@ -28,6 +28,11 @@ final class GradientCheck {
         }
         double[] analytic;
         variable.setRequiresGradient(true);
+        if (variable.hasGradient()) {
+            // PyTorch accumulates: a block parameter still holds the gradient of an earlier check
+            NDArray stale = variable.getGradient();
+            stale.subi(stale);
+        }
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray value = scalar.get();
             collector.backward(value);
