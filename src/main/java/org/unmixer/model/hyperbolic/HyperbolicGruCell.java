@@ -10,8 +10,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 
 /**
- * The hyperbolic GRU of Ganea, Bécigneul and Hofmann, "Hyperbolic Neural Networks" (2018), §3.3, on a
- * {@link PoincareBall}:
+ * The hyperbolic GRU of Ganea, Bécigneul and Hofmann, "Hyperbolic Neural Networks" (2018), section
+ * "Hyperbolic RNN", on a {@link PoincareBall}:
  *
  * <pre>
  * r  = σ(log_0(W_r ⊗ h ⊕ U_r ⊗ x ⊕ b_r))
@@ -20,10 +20,11 @@ import ai.djl.training.initializer.UniformInitializer;
  * h' = project(h ⊕ diag(z) ⊗ ((−h) ⊕ h̃))
  * </pre>
  *
- * ({@code ⊕} associates to the left.) φ⊗ is the Möbius tanh rather than the identity: it bounds the
- * candidate's tangent vector at the origin componentwise by 1, so candidates cannot run towards the
- * boundary, where {@code 1 − c‖x‖²} cancels catastrophically in float32; it also makes the cell the
- * exact counterpart of {@link EuclideanGruCell}'s tanh candidate.
+ * ({@code ⊕} associates to the left.) φ⊗ is the Möbius tanh rather than the identity: it bounds each
+ * component of the candidate's tangent vector at the origin by 1, so the candidate stays within
+ * hyperbolic distance {@code 2·√hidden} of the origin instead of running to the boundary, where
+ * {@code 1 − c‖x‖²} cancels catastrophically in float32; it also makes the cell the exact counterpart
+ * of {@link EuclideanGruCell}'s tanh candidate.
  *
  * <p>x {@code [B, inputSize]} and h {@code [B, hiddenSize]} are points on the ball (map Euclidean
  * features in with {@link PoincareBall#expMap0}); h' is a point on the ball. W* {@code [hidden,

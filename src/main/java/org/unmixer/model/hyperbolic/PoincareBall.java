@@ -7,13 +7,14 @@ import ai.djl.ndarray.types.DataType;
 /**
  * The Poincaré ball {@code D_c = {x : c‖x‖² < 1}} of curvature −c (c &gt; 0): Möbius gyrovector
  * operations, exponential and logarithmic maps and the geodesic distance, after Ganea, Bécigneul and
- * Hofmann, "Hyperbolic Neural Networks" (NeurIPS 2018), §2 and §3.
+ * Hofmann, "Hyperbolic Neural Networks" (NeurIPS 2018), sections "Gyrovector spaces", "Connecting
+ * gyrovector spaces and Riemannian geometry of the Poincaré ball" and "Hyperbolic feed-forward layers".
  *
  * <p>Every method works on the last axis and broadcasts over the leading ones: an array of shape
  * {@code [..., n]} is a batch of points (or tangent vectors) in {@code R^n}. Results are built only
  * from differentiable NDArray primitives, so DJL autograd differentiates through them.
  *
- * <p>Numerical safety in float32: norms are clamped below at {@link #minNorm(DataType)} (so
+ * <p>Numerical safety in float32: norms are clamped below at 1e-15 (1e-3 in half precision) (so
  * {@code x/‖x‖} and the gradient of ‖x‖ stay finite at the origin, where the clamp makes them 0), the
  * argument of artanh is clamped to {@code ±(1 − BOUNDARY_EPS)}, and {@link #project} pulls points back
  * to radius {@code (1 − BOUNDARY_EPS)/√c}. Inside that radius the clamps change nothing.
@@ -72,7 +73,7 @@ public final class PoincareBall {
 
     /**
      * Möbius addition {@code x ⊕ y = ((1 + 2c⟨x,y⟩ + c‖y‖²)·x + (1 − c‖x‖²)·y) / (1 + 2c⟨x,y⟩ +
-     * c²‖x‖²‖y‖²)} (Ganea et al. eq. 1). Not commutative, not associative; {@code (−x) ⊕ (x ⊕ y) = y}.
+     * c²‖x‖²‖y‖²)}. Not commutative, not associative; {@code (−x) ⊕ (x ⊕ y) = y}.
      *
      * @param x points {@code [..., n]}
      * @param y points broadcastable against x
@@ -88,8 +89,7 @@ public final class PoincareBall {
     }
 
     /**
-     * Möbius scalar multiplication {@code r ⊗ x = (1/√c)·tanh(r·artanh(√c‖x‖))·x/‖x‖} (eq. 3); 0 at
-     * x = 0.
+     * Möbius scalar multiplication {@code r ⊗ x = (1/√c)·tanh(r·artanh(√c‖x‖))·x/‖x‖}; 0 at x = 0.
      *
      * @param r scalars broadcastable against {@code [..., 1]}
      * @param x points {@code [..., n]}
@@ -102,7 +102,8 @@ public final class PoincareBall {
 
     /**
      * Möbius matrix-vector multiplication {@code M ⊗ x = (1/√c)·tanh(‖Mx‖/‖x‖·artanh(√c‖x‖))·Mx/‖Mx‖}
-     * (eq. 4); 0 where Mx = 0 (the clamped ‖Mx‖ makes {@code Mx/‖Mx‖} exactly 0 there).
+     * (Ganea et al.'s Möbius version of x ↦ Mx); 0 where Mx = 0 (the clamped ‖Mx‖ makes
+     * {@code Mx/‖Mx‖} exactly 0 there).
      *
      * @param m weight {@code [out, in]}
      * @param x points {@code [..., in]}
@@ -125,7 +126,7 @@ public final class PoincareBall {
     }
 
     /**
-     * Exponential map at the origin {@code exp_0(u) = tanh(√c‖u‖)·u/(√c‖u‖)} (eq. 13 at x = 0).
+     * Exponential map at the origin {@code exp_0(u) = tanh(√c‖u‖)·u/(√c‖u‖)} ({@link #expMap} at x = 0, where λ = 2).
      *
      * @param u tangent vectors at 0, {@code [..., n]}
      * @return points {@code [..., n]}
@@ -148,7 +149,7 @@ public final class PoincareBall {
     }
 
     /**
-     * Exponential map {@code exp_x(u) = x ⊕ (tanh(√c·λ_x·‖u‖/2)·u/(√c‖u‖))} (eq. 13): the point reached
+     * Exponential map {@code exp_x(u) = x ⊕ (tanh(√c·λ_x·‖u‖/2)·u/(√c‖u‖))}: the point reached
      * by following the geodesic from x with initial velocity u for unit time.
      *
      * @param x base points {@code [..., n]}
@@ -162,7 +163,7 @@ public final class PoincareBall {
     }
 
     /**
-     * Logarithmic map {@code log_x(y) = (2/(√c·λ_x))·artanh(√c‖−x ⊕ y‖)·(−x ⊕ y)/‖−x ⊕ y‖} (eq. 14),
+     * Logarithmic map {@code log_x(y) = (2/(√c·λ_x))·artanh(√c‖−x ⊕ y‖)·(−x ⊕ y)/‖−x ⊕ y‖},
      * inverse of {@link #expMap} at x.
      *
      * @param x base points {@code [..., n]}
@@ -177,7 +178,7 @@ public final class PoincareBall {
     }
 
     /**
-     * Geodesic distance {@code d(x, y) = (2/√c)·artanh(√c‖−x ⊕ y‖)} (eq. 2).
+     * Geodesic distance {@code d(x, y) = (2/√c)·artanh(√c‖−x ⊕ y‖)}.
      *
      * @param x points {@code [..., n]}
      * @param y points {@code [..., n]}

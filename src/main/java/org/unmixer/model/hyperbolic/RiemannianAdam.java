@@ -132,7 +132,8 @@ public final class RiemannianAdam implements AutoCloseable {
         }
         State state = states.computeIfAbsent(parameterId, id -> newState(weight, onBall));
         if (!state.m.getShape().equals(weight.getShape()) || state.onBall != onBall) {
-            throw new IllegalArgumentException("parameter " + parameterId + " changed shape or geometry between updates");
+            throw new IllegalArgumentException(
+                    "parameter " + parameterId + " changed shape or geometry between updates");
         }
         state.steps++;
         double correction1 = 1 - Math.pow(beta1, state.steps);

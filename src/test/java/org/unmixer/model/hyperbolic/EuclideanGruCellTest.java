@@ -58,7 +58,8 @@ class EuclideanGruCellTest implements ChainCellContract {
             double h = 0.2;
             double x = 1;
             NDList inputs = new NDList(manager.create(new double[][] {{x}}), manager.create(new double[][] {{h}}));
-            double actual = cell.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow().getDouble();
+            NDArray output = cell.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
+            double actual = output.getDouble();
             double r = sigmoid(1.2);
             double z = sigmoid(1.8);
             double candidate = Math.tanh(0.3 * r * h - 0.5 * x + 0.2);
