@@ -43,6 +43,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static boolean isBadInput(Throwable e) {
         return e instanceof BadInputException
                 || e instanceof AudioFileException
+                || e instanceof org.unmixer.audio.SilentInputException
                 || e instanceof java.nio.file.NoSuchFileException
                 || e instanceof java.nio.file.AccessDeniedException;
     }

@@ -30,6 +30,11 @@ import org.unmixer.model.hyperbolic.PoincareBall;
  * little distortion in hyperbolic space, and a chain is a path in a tree of prefixes, which is why
  * we try it. In Euclidean mode the same shapes use the ordinary GRU and −‖h − p‖².
  *
+ * <p>The decoder computes in float64 (its parameters too; it is tiny): near the ball's boundary,
+ * float32 rounds 1 − ‖h‖² to 0 and the gradients of artanh and the conformal factor become
+ * infinite, which in training showed up as NaN gradients every few dozen steps. For the same reason
+ * the initial state starts inside radius tanh(2) ≈ 0.96/√c.
+ *
  * <p>Every effect appears at most once in a chain (the data never repeats one), so tokens already
  * emitted are masked out, in training as in decoding; after E effects only EOS remains.
  */
@@ -85,11 +90,17 @@ public final class ChainDecoder extends AbstractBlock {
         return effects;
     }
 
+    /** Always float64, whatever the rest of the network uses (see the class comment). */
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        super.initialize(manager, DataType.FLOAT64, inputShapes);
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long batch = inputShapes[0].get(0);
-        init.initialize(manager, dataType, inputShapes[0]);
-        cell.initialize(manager, dataType, new Shape(batch, tokenDim), new Shape(batch, hidden));
+        init.initialize(manager, DataType.FLOAT64, inputShapes[0]);
+        cell.initialize(manager, DataType.FLOAT64, new Shape(batch, tokenDim), new Shape(batch, hidden));
     }
 
     @Override
@@ -100,9 +111,15 @@ public final class ChainDecoder extends AbstractBlock {
     /** z [B, embedding] → the initial hidden state h₀ [B, hidden] (in the ball in hyperbolic mode). */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray u = init.forward(ps, inputs, training).singletonOrThrow();
-        NDArray h0 = ball == null ? u.tanh() : ball.project(ball.expMap0(u.tanh()));
-        return new NDList(h0);
+        // Promotion by a float64 product keeps the autograd graph; DJL's toType would cut it.
+        NDArray z32 = inputs.singletonOrThrow();
+        NDArray z = z32.mul(z32.getManager().ones(z32.getShape(), DataType.FLOAT64));
+        NDArray u = init.forward(ps, new NDList(z), training).singletonOrThrow().tanh();
+        if (ball == null) {
+            return new NDList(u);
+        }
+        // ‖u‖ ≤ 2: the tangent vector is at most 2 long, so h₀ is at most tanh(2)/√c from the origin.
+        return new NDList(ball.expMap0(u.mul(2.0 / Math.sqrt(hidden))));
     }
 
     /**
@@ -112,7 +129,7 @@ public final class ChainDecoder extends AbstractBlock {
     public NDList step(ParameterStore ps, NDArray previousTokens, NDArray h, boolean training) {
         NDArray tokens = ps.getValue(inputTokens, h.getDevice(), training);
         NDArray protos = ps.getValue(prototypes, h.getDevice(), training);
-        NDArray x = previousTokens.oneHot(effects + 1, h.getDataType()).matMul(tokens);
+        NDArray x = OneHot.of(h.getManager(), previousTokens.toIntArray(), effects + 1).toType(h.getDataType(), false).matMul(tokens);
         NDArray next = cell.forward(ps, new NDList(x, h), training).singletonOrThrow();
         NDArray a = next.expandDims(1);
         NDArray p = protos.expandDims(0);
@@ -125,7 +142,7 @@ public final class ChainDecoder extends AbstractBlock {
      * (each device and the final EOS), with used tokens masked as in decoding.
      *
      * @param chains [B, L] int effect indices, −1 after the chain's end
-     * @return {loss (scalar), token accuracy (scalar, no gradient)}
+     * @return {loss (float64 scalar), token accuracy (scalar, no gradient)}
      */
     public NDList teacherForcedLoss(ParameterStore ps, NDArray h0, int[][] chains, boolean training) {
         NDManager manager = h0.getManager();
@@ -151,9 +168,9 @@ public final class ChainDecoder extends AbstractBlock {
                 target[b] = t < len ? chains[b][t] : effects;
                 valid[b] = t <= len ? 1 : 0;
             }
-            NDArray logits = out.get(0).add(manager.create(used, new Shape(batch, effects + 1)));
+            NDArray logits = out.get(0).add(manager.create(used, new Shape(batch, effects + 1)).toType(DataType.FLOAT64, false));
             NDArray logp = logits.logSoftmax(-1);
-            NDArray picked = logp.mul(manager.create(target).oneHot(effects + 1, logp.getDataType())).sum(new int[] {-1});
+            NDArray picked = logp.mul(OneHot.of(manager, target, effects + 1).toType(logp.getDataType(), false)).sum(new int[] {-1});
             losses.add(picked.mul(manager.create(valid)).neg());
             int[] argmax = logits.argMax(-1).toType(DataType.INT32, false).toIntArray();
             for (int b = 0; b < batch; b++) {
@@ -186,7 +203,7 @@ public final class ChainDecoder extends AbstractBlock {
             int[] previous = open.stream().mapToInt(b -> b.tokens().isEmpty() ? effects : b.tokens().get(b.tokens().size() - 1)).toArray();
             NDArray h = NDArrays.concat(new NDList(open.stream().map(Beam::h).toList()));
             NDList out = step(ps, manager.create(previous), h, false);
-            float[] logits = out.get(0).toFloatArray();
+            float[] logits = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();
             List<Beam> next = new ArrayList<>(beams.stream().filter(Beam::done).toList());
             for (int b = 0; b < open.size(); b++) {
                 Beam beam = open.get(b);

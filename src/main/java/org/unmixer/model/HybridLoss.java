@@ -54,14 +54,19 @@ public final class HybridLoss {
         NDArray total = nll.mul((float) weights.nll()).add(ce.mul((float) weights.ce())).add(chain.get(0).mul((float) weights.chain()))
                 .add(mse.mul((float) weights.param())).add(reg.mul((float) weights.reg()));
         Map<String, Double> terms = new LinkedHashMap<>();
-        terms.put("loss", (double) total.getFloat());
-        terms.put("nll", (double) nll.getFloat());
-        terms.put("ce", (double) ce.getFloat());
-        terms.put("chain_ce", (double) chain.get(0).getFloat());
-        terms.put("chain_token_acc", (double) chain.get(1).getFloat());
-        terms.put("param_mse", (double) mse.getFloat());
-        terms.put("reg", (double) reg.getFloat());
+        terms.put("loss", value(total));
+        terms.put("nll", value(nll));
+        terms.put("ce", value(ce));
+        terms.put("chain_ce", value(chain.get(0)));
+        terms.put("chain_token_acc", value(chain.get(1)));
+        terms.put("param_mse", value(mse));
+        terms.put("reg", value(reg));
         return new Result(total, terms);
+    }
+
+    /** A scalar of either precision as a double (the chain term is float64, the others float32). */
+    private static double value(NDArray scalar) {
+        return scalar.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
     }
 
     /** Masked mean cross-entropy over the discrete targets, each a softmax over its own slice of the logits. */
@@ -79,7 +84,7 @@ public final class HybridLoss {
                 count += mask[b];
             }
             NDArray logp = logits.get(new NDIndex(":, {}:{}", offsets[j], offsets[j + 1])).logSoftmax(-1);
-            NDArray picked = logp.mul(manager.create(target).oneHot(n, logp.getDataType())).sum(new int[] {-1});
+            NDArray picked = logp.mul(OneHot.of(manager, target, n).toType(logp.getDataType(), false)).sum(new int[] {-1});
             sum = sum.add(picked.mul(manager.create(mask)).sum().neg());
         }
         return sum.div(Math.max(count, 1));

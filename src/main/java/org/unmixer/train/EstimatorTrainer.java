@@ -99,6 +99,12 @@ public final class EstimatorTrainer {
     /** Loads a checkpoint written by {@link #saveCheckpoint}. */
     public void resume(Path dir) throws IOException {
         Checkpoint.State s = Checkpoint.load(dir, net, manager);
+        // Loaded arrays replace the initialised ones and do not carry gradients yet.
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
         optimizer.close();
         optimizer = s.optimizer();
         step = s.step();
@@ -148,7 +154,6 @@ public final class EstimatorTrainer {
         ParameterList params = net.getParameters();
         Map<String, Double> terms;
         try (NDManager bm = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            gc.zeroGradients();
             ParameterStore ps = new ParameterStore(bm, false);
             NDArray input = org.unmixer.model.Features.batch(bm, set.features(batch), batch.length, net.config());
             NDList out = net.forward(ps, new NDList(input), true);
@@ -162,7 +167,6 @@ public final class EstimatorTrainer {
         double factor = Gcwd.clipFactor(norm, config.clipNorm());
         if (Double.isNaN(factor)) {
             badSteps++;
-            Gcwd.clear(params);
             sink.logMetric("train/bad_steps", badSteps, step);
         } else {
             for (Pair<String, Parameter> p : params) {
@@ -175,6 +179,9 @@ public final class EstimatorTrainer {
                 }
             }
         }
+        // Gradients of parameters in a base manager accumulate across backward passes (DJL's
+        // zeroGradients does not reach them): clear them for the next step, NaNs included.
+        Gcwd.clear(params);
         terms.put("grad_norm", norm);
         step++;
         for (var e : terms.entrySet()) {

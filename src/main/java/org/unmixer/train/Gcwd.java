@@ -29,20 +29,23 @@ public final class Gcwd {
         double sum = 0;
         for (Pair<String, Parameter> p : parameters) {
             if (p.getValue().requiresGradient()) {
-                try (NDArray g = p.getValue().getArray().getGradient(); NDArray sq = g.square().sum()) {
-                    sum += sq.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                // In float64: float32 squares overflow for gradients above ~1e19, which clipping handles.
+                try (NDArray g = p.getValue().getArray().getGradient();
+                     NDArray sq = g.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).square().sum()) {
+                    double v = sq.getDouble();
+                    sum += v;
                 }
             }
         }
         return Math.sqrt(sum);
     }
 
-    /** Sets every gradient to zero with a copy (so NaN gradients are cleared too; NaN·0 would stay NaN). */
+    /** Sets every gradient to zero by assignment (so NaN gradients are cleared too; NaN·0 would stay NaN). */
     public static void clear(ParameterList parameters) {
         for (Pair<String, Parameter> p : parameters) {
             if (p.getValue().requiresGradient()) {
-                try (NDArray g = p.getValue().getArray().getGradient(); NDArray zero = g.zerosLike()) {
-                    g.set(zero.toByteBuffer());
+                try (NDArray g = p.getValue().getArray().getGradient()) {
+                    g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
                 }
             }
         }
