@@ -1,0 +1,90 @@
+package org.unmixer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.io.AudioFiles;
+import org.unmixer.audio.io.SampleFormat;
+import org.unmixer.audio.io.WavWriter;
+import org.unmixer.audio.spectral.LogMel;
+import org.unmixer.model.InverseNet;
+import org.unmixer.model.ModelConfig;
+import org.unmixer.model.ModelFiles;
+import org.unmixer.model.OutputLayout;
+import org.unmixer.params.Catalog;
+import org.unmixer.train.TrainingRun;
+
+/**
+ * {@code estimate} end to end with a small untrained model (the pipeline, not the quality: the
+ * shipped model's quality is measured by the benchmark).
+ */
+class EstimateCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path model;
+
+    @BeforeAll
+    static void saveATinyModel() throws IOException {
+        OutputLayout layout = new OutputLayout(Catalog.standard(), TrainingRun.wavetableNames());
+        int frames = new LogMel(LogMel.Config.DEFAULT).compute(new float[22_050]).length;
+        ModelConfig config = new ModelConfig(true, 1.0, 128, frames, 8, 16, 16, 2, 4, 4, -9f, 3.7f, 44_100, 0.5, -25,
+                layout.wavetables(), layout.signature(), Map.of("Multiband Dynamics", "OTT"));
+        model = tmp.resolve("model");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            InverseNet net = new InverseNet(config, layout);
+            net.initialize(m, DataType.FLOAT32, net.inputShape(1));
+            ModelFiles.save(net, model);
+        }
+    }
+
+    @Test
+    void estimatesTheBundledExampleAndWritesTheEstimateJson() throws IOException {
+        Path render = tmp.resolve("best.wav");
+        CliRunner r = CliRunner.run("estimate", "assets/examples/pluck.wav", "--model", model.toString(), "--json",
+                "--top-k", "3", "--render", render.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode e = new ObjectMapper().readTree(r.out());
+        assertThat(e.path("format").asText()).isEqualTo("unmixer-estimate/1");
+        assertThat(e.path("best").path("format").asText()).isEqualTo("unmixer-patch/1");
+        assertThat(e.path("alternatives")).hasSize(3);
+        assertThat(e.path("uncertainty").path("continuous").path("Saturator/Drive").path("sigmaTheta").asDouble()).isPositive();
+        assertThat(e.path("uncertainty").path("chains")).hasSize(3);
+        assertThat(e.path("input").path("steps").size()).isPositive();
+        assertThat(e.path("timing").path("modelMs").asDouble()).isPositive();
+        assertThat(AudioFiles.read(render).audio().seconds()).isGreaterThan(0.4);
+    }
+
+    @Test
+    void summaryNamesTheChainAndTheParameters() {
+        CliRunner r = CliRunner.run("estimate", "assets/examples/bass.wav", "--model", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("* chain 1 (p = ").contains("Wavetable (").contains("Filter 1 Freq");
+    }
+
+    @Test
+    void badInputsAreExitTwoWithTheReason() throws IOException {
+        Path silent = tmp.resolve("silent.wav");
+        WavWriter.write(silent, AudioBuffer.silence(1, 44_100, 44_100), SampleFormat.PCM_16);
+        CliRunner s = CliRunner.run("estimate", silent.toString(), "--model", model.toString());
+        assertThat(s.exitCode()).isEqualTo(2);
+        assertThat(s.err()).containsIgnoringCase("silen").doesNotContain("Exception");
+        CliRunner noModel = CliRunner.run("estimate", "assets/examples/pluck.wav", "--model", tmp.resolve("none").toString());
+        assertThat(noModel.exitCode()).isEqualTo(2);
+        assertThat(noModel.err()).contains(tmp.resolve("none").resolve("model.json").toString());
+        assertThat(CliRunner.run("estimate", tmp.resolve("missing.wav").toString(), "--model", model.toString()).exitCode())
+                .isEqualTo(2);
+        assertThat(CliRunner.run("estimate", "assets/examples/pluck.wav", "--top-k", "0").exitCode()).isEqualTo(2);
+    }
+}
