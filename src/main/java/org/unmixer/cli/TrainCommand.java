@@ -144,13 +144,34 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEval(int step, Map<String, Double> metrics) {
-            message(String.format(Locale.ROOT, "step %d validation: loss %.4f, nll %.4f, ce %.4f, chain ce %.4f, chain token acc %.3f",
-                    step, metrics.get("loss"), metrics.get("nll"), metrics.get("ce"), metrics.get("chain_ce"),
-                    metrics.get("chain_token_acc")));
+            message(String.format(Locale.ROOT, "step %d validation: loss %.4f, nll %.4f, ce %.4f, chain ce %.4f,"
+                    + " chain exact %.3f, presence F1 %.3f", step, metrics.get("loss"), metrics.get("nll"), metrics.get("ce"),
+                    metrics.get("chain_ce"), metrics.get("chain_exact"), metrics.get("presence_f1")));
         }
 
         void finish() {
             bar.finish();
+        }
+
+        /** Three validation examples: the target and the model's rebuild (best chain, mode parameters) as WAVs. */
+        @Override
+        public void addArtifacts(Path modelDir, Path validationSet, Path artifactDir) throws IOException {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(validationSet.resolve("shard-00000/patches.jsonl"));
+            org.unmixer.dsp.patch.PatchJson json = org.unmixer.dsp.patch.PatchJson.standard();
+            try (org.unmixer.infer.model.ModelEstimator model = org.unmixer.infer.model.ModelEstimator.load("model", modelDir, 1)) {
+                for (int i = 0; i < Math.min(3, lines.size()); i++) {
+                    org.unmixer.dsp.patch.Patch truth = json.parse(lines.get(i));
+                    org.unmixer.audio.AudioBuffer target = org.unmixer.dsp.Renderer.render(truth, 44_100);
+                    org.unmixer.dsp.patch.Patch rebuilt = model.estimate(new org.unmixer.infer.EstimationInput(target,
+                            truth.source(), org.unmixer.infer.Budget.UNLIMITED)).best().patch();
+                    String name = String.format(Locale.ROOT, "validation-%d", i);
+                    org.unmixer.audio.io.WavWriter.write(artifactDir.resolve(name + "-target.wav"), target,
+                            org.unmixer.audio.io.SampleFormat.PCM_16);
+                    org.unmixer.audio.io.WavWriter.write(artifactDir.resolve(name + "-rebuild.wav"),
+                            org.unmixer.dsp.Renderer.render(rebuilt, 44_100), org.unmixer.audio.io.SampleFormat.PCM_16);
+                    java.nio.file.Files.writeString(artifactDir.resolve(name + "-rebuild.json"), json.write(rebuilt));
+                }
+            }
         }
     }
 }

@@ -214,7 +214,50 @@ public final class EstimatorTrainer {
         Map<String, Double> mean = new LinkedHashMap<>();
         int count = batches;
         sums.forEach((k, v) -> mean.put(k, v / count));
+        mean.putAll(decodeMetrics(Math.min(n, 256)));
         return mean;
+    }
+
+    /**
+     * Greedy chain decoding on the first {@code n} validation examples: exact chain match and effect
+     * presence F1 (macro over effects) — what the benchmark will judge, seen during training.
+     */
+    private Map<String, Double> decodeMetrics(int n) {
+        org.unmixer.model.Predictor predictor = new org.unmixer.model.Predictor(net, manager);
+        int effects = net.layout().effects().size();
+        int[] tp = new int[effects];
+        int[] fp = new int[effects];
+        int[] fn = new int[effects];
+        int exact = 0;
+        float[] row = new float[validation.frames() * validation.mels()];
+        for (int i = 0; i < n; i++) {
+            validation.features(i, row, 0);
+            java.util.List<Integer> predicted = predictor.predict(row, 1).chains().get(0).effects();
+            int[] truth = validation.targets(new int[] {i}).chains()[0];
+            java.util.List<Integer> actual = new java.util.ArrayList<>();
+            for (int t : truth) {
+                if (t >= 0) {
+                    actual.add(t);
+                }
+            }
+            exact += predicted.equals(actual) ? 1 : 0;
+            for (int e = 0; e < effects; e++) {
+                boolean p = predicted.contains(e);
+                boolean a = actual.contains(e);
+                tp[e] += p && a ? 1 : 0;
+                fp[e] += p && !a ? 1 : 0;
+                fn[e] += !p && a ? 1 : 0;
+            }
+        }
+        double f1 = 0;
+        for (int e = 0; e < effects; e++) {
+            int denominator = 2 * tp[e] + fp[e] + fn[e];
+            f1 += denominator == 0 ? 1 : 2.0 * tp[e] / denominator;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("chain_exact", exact / (double) Math.max(1, n));
+        out.put("presence_f1", f1 / effects);
+        return out;
     }
 
     /** The examples of step s: n draws without replacement from a stream seeded by (seed, s). */

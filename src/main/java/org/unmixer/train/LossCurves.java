@@ -18,6 +18,7 @@ import org.unmixer.train.tracking.MetricPoint;
 final class LossCurves {
     static final String LOSS_PNG = "loss.png";
     static final String TERMS_PNG = "loss-terms.png";
+    static final String CHAIN_PNG = "chain-metrics.png";
 
     private LossCurves() {
     }
@@ -39,6 +40,13 @@ final class LossCurves {
         }
         Path termsPng = run.artifactPath("curves/" + TERMS_PNG);
         LossCurvePlot.write(termsPng, config.name() + ": validation loss terms", terms, markers, false);
+        List<LossCurvePlot.Series> decode = new ArrayList<>();
+        for (String t : List.of("chain_exact", "presence_f1", "chain_token_acc")) {
+            decode.add(LossCurvePlot.Series.of("val " + t, MlflowRunReader.metricHistory(dir, "val/" + t)));
+        }
+        Path decodePng = run.artifactPath("curves/" + CHAIN_PNG);
+        LossCurvePlot.write(decodePng, config.name() + ": chain decoding on validation", decode, markers, false);
+        Files.copy(decodePng, modelDir.resolve(CHAIN_PNG), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(lossPng, modelDir.resolve(LOSS_PNG), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(termsPng, modelDir.resolve(TERMS_PNG), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

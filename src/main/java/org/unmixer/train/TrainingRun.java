@@ -33,6 +33,13 @@ public final class TrainingRun {
     /** What the caller sees while it runs. */
     public interface Progress extends TrainingData.Progress, EstimatorTrainer.Listener {
         void message(String text);
+
+        /**
+         * Called with the saved model and the run's artifact folder before the run is marked
+         * finished: front ends add what this layer cannot make (audio of the model's rebuilds).
+         */
+        default void addArtifacts(Path modelDir, Path validationSet, Path artifactDir) throws IOException {
+        }
     }
 
     /** Where things are. */
@@ -111,6 +118,9 @@ public final class TrainingRun {
             ModelFiles.save(net, modelDir);
             LossCurves.write(run, config, modelDir);
             run.logArtifact(modelDir.resolve(ModelFiles.CONFIG_FILE), "model");
+            Path audio = run.artifactPath("audio");
+            Files.createDirectories(audio);
+            progress.addArtifacts(modelDir, validation.dir(), audio);
             run.logMetric("train/bad_steps_total", outcome.badSteps(), outcome.steps());
             run.finish(RunStatus.FINISHED);
             return new Result(modelDir, run.runId(), outcome.steps(), outcome.badSteps(), outcome.lastValidation(), hashes);

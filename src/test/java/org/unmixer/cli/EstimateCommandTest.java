@@ -87,4 +87,19 @@ class EstimateCommandTest {
                 .isEqualTo(2);
         assertThat(CliRunner.run("estimate", "assets/examples/pluck.wav", "--top-k", "0").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void theModelRunsAsABenchMethod() throws IOException {
+        Path out = tmp.resolve("bench");
+        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model,oracle",
+                "--model", model.toString(), "--threads", "1", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.toString()).contains("\"model\"");
+        assertThat(r.out()).contains("model");
+        CliRunner missing = CliRunner.run("bench", "--suite", "id-full", "--limit", "1", "--methods", "model-euclid",
+                "--model-euclid", tmp.resolve("none").toString(), "--out", tmp.resolve("b2").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("model.json");
+    }
 }
