@@ -95,6 +95,15 @@ public record TrainingConfig(
                 throw new BadInputException(file + ": format \"" + root.path("format").asText() + "\" is not " + FORMAT);
             }
             ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(java.util.List.of("format", "note"));
+            java.util.List<String> known = java.util.Arrays.stream(TrainingConfig.class.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            for (var it = root.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!known.contains(field)) {
+                    throw new BadInputException(file + ": unknown field \"" + field + "\""
+                            + org.unmixer.params.Suggest.didYouMean(field, known));
+                }
+            }
             return STRICT.treeToValue(root, TrainingConfig.class);
         } catch (BadInputException e) {
             throw e;

@@ -21,6 +21,7 @@ import org.unmixer.model.ModelFiles;
 import org.unmixer.model.OutputLayout;
 import org.unmixer.params.Catalog;
 import org.unmixer.train.tracking.MlflowRun;
+import org.unmixer.train.tracking.MlflowRunReader;
 import org.unmixer.train.tracking.RunStatus;
 
 /**
@@ -79,7 +80,7 @@ public final class TrainingRun {
         TrainingConfig.Architecture a = config.model();
         ModelConfig modelConfig = new ModelConfig(a.hyperbolic(), a.curvature(), full.mels(), full.frames(), a.channels(),
                 a.embedding(), a.headHidden(), a.mdnComponents(), a.decoderHidden(), a.tokenDim(), stats[0], stats[1],
-                44_100, full.frames() > 0 ? secondsOf(full) : 1.5, lufs, layout.wavetables(), layout.signature(),
+                44_100, secondsOf(full), lufs, layout.wavetables(), layout.signature(),
                 basePresets(base.resolve(config.data().full()), layout));
 
         Path checkpointDir = paths.outDir().resolve("checkpoint");
@@ -90,11 +91,19 @@ public final class TrainingRun {
             InverseNet net = new InverseNet(modelConfig, layout);
             net.initialize(manager, DataType.FLOAT32, net.inputShape(config.batchSize()));
             boolean resuming = resume && Checkpoint.exists(checkpointDir) && Files.isRegularFile(runFile);
-            MlflowRun run = resuming
-                    ? MlflowRun.resume(paths.mlrunsRoot(), RunInfo.read(runFile), Clock.systemUTC())
+            String previousRun = resuming ? RunInfo.read(runFile) : null;
+            // MLflow reopens only interrupted runs; continuing a finished one (more steps) starts a new
+            // tracking run that names its parent.
+            boolean sameRun = previousRun != null && !MlflowRunReader.status(
+                    MlflowRunReader.findRun(paths.mlrunsRoot(), previousRun)).isTerminal();
+            MlflowRun run = sameRun
+                    ? MlflowRun.resume(paths.mlrunsRoot(), previousRun, Clock.systemUTC())
                     : MlflowRun.start(paths.mlrunsRoot(), "unmixer-estimator", config.name(), Clock.systemUTC());
             RunInfo.write(runFile, run.runId());
-            if (!resuming) {
+            if (previousRun != null && !sameRun) {
+                run.setTag("mlflow.parentRunId", previousRun);
+            }
+            if (!sameRun) {
                 run.logParams(flatten(config));
                 hashes.forEach((k, v) -> run.logParam("dataset/" + k + "/manifest_sha256", v));
                 run.setTag("mlflow.source.name", "./unmixer train " + paths.configFile());
@@ -142,7 +151,8 @@ public final class TrainingRun {
 
     private static double secondsOf(TrainingSet set) throws IOException {
         var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(set.dir().resolve("manifest.json")));
-        return m.path("audio").path("seconds").asDouble(1.5);
+        // Every render of a dataset lasts the config's longest gate plus its tail.
+        return m.path("config").path("gateMaxSeconds").asDouble() + m.path("config").path("tailSeconds").asDouble();
     }
 
     /** Mean and standard deviation of the log-mel values of the first {@code n} examples. */

@@ -1,0 +1,88 @@
+package org.unmixer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.train.tracking.MlflowRunReader;
+import org.unmixer.train.tracking.RunStatus;
+
+/** {@code train} end to end on tiny datasets: model, curves, MLflow-layout tracking, resume, bad configs. */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path tinyConfigs() throws IOException {
+        String ranges = Path.of("assets/datasets/sampling-ranges.json").toAbsolutePath().toString();
+        for (String stage : List.of("dry", "nonlinear", "full")) {
+            Files.writeString(tmp.resolve(stage + ".json"), "{\"format\": \"unmixer-dataset/1\", \"name\": \"tiny-" + stage
+                    + "\", \"seed\": " + (stage.length() + 40) + ", \"count\": 12, \"shardSize\": 6, \"stage\": \"" + stage
+                    + "\", \"gateMinSeconds\": 0.1, \"gateMaxSeconds\": 0.2, \"tailSeconds\": 0.1, \"samplingRanges\": \""
+                    + ranges + "\"}");
+        }
+        Path config = tmp.resolve("train.json");
+        Files.writeString(config, """
+                {"format": "unmixer-train/1", "name": "tiny", "seed": 3,
+                 "data": {"dry": "dry.json", "nonlinear": "nonlinear.json", "full": "full.json", "validation": "full.json"},
+                 "curriculum": {"nonlinearFrom": 2, "fullFrom": 4}, "steps": 6, "batchSize": 4, "learningRate": 0.001,
+                 "warmupSteps": 2, "weightDecay": 0.0001, "clipNorm": 5.0,
+                 "loss": {"nll": 1.0, "ce": 1.0, "chain": 1.0, "param": 1.0, "reg": 0.001},
+                 "model": {"hyperbolic": true, "curvature": 1.0, "channels": 8, "embedding": 16, "headHidden": 16,
+                           "mdnComponents": 2, "decoderHidden": 4, "tokenDim": 4},
+                 "evalEvery": 3, "checkpointEvery": 2, "evalExamples": 8}
+                """);
+        return config;
+    }
+
+    @Test
+    void trainsTracksAndResumes() throws IOException {
+        Path config = tinyConfigs();
+        Path out = tmp.resolve("run");
+        Path mlruns = tmp.resolve("mlruns");
+        String[] common = {"train", "--config", config.toString(), "--data", tmp.resolve("data").toString(),
+                "--out", out.toString(), "--mlruns", mlruns.toString()};
+        CliRunner first = CliRunner.run(concat(common, "--steps", "4"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("trained 4 steps");
+        assertThat(out.resolve("model/model.json")).exists();
+        assertThat(out.resolve("model/loss.png")).exists();
+        String runId = first.out().replaceAll("(?s).*tracking run ([0-9a-f]{32}).*", "$1");
+        Path runDir = MlflowRunReader.findRun(mlruns, runId);
+        assertThat(MlflowRunReader.status(runDir)).isEqualTo(RunStatus.FINISHED);
+        assertThat(MlflowRunReader.metricHistory(runDir, "train/loss")).hasSize(4);
+        assertThat(MlflowRunReader.metricHistory(runDir, "val/chain_exact")).hasSize(2); // step 3 and the last step
+        assertThat(MlflowRunReader.params(runDir)).containsEntry("model/hyperbolic", "true")
+                .containsKey("dataset/tiny-full/manifest_sha256");
+        try (Stream<Path> audio = Files.list(runDir.resolve("artifacts/audio"))) {
+            assertThat(audio.map(p -> p.getFileName().toString())).contains("validation-0-target.wav", "validation-0-rebuild.wav");
+        }
+        // MLflow reopens only interrupted runs: continuing a finished one starts a new tracking run from the checkpoint.
+        CliRunner more = CliRunner.run(concat(common, "--steps", "6", "--resume"));
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        assertThat(more.err()).contains("resumed at step 4");
+        assertThat(more.out()).contains("trained 6 steps");
+        String second = more.out().replaceAll("(?s).*tracking run ([0-9a-f]{32}).*", "$1");
+        assertThat(second).isNotEqualTo(runId);
+        assertThat(MlflowRunReader.tags(MlflowRunReader.findRun(mlruns, second))).containsEntry("mlflow.parentRunId", runId);
+    }
+
+    @Test
+    void malformedConfigIsExitTwoNamingTheFile() throws IOException {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"unmixer-train/1\", \"name\": \"x\", \"stepz\": 3}");
+        CliRunner r = CliRunner.run("train", "--config", bad.toString(), "--out", tmp.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(bad.toString()).contains("stepz");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
