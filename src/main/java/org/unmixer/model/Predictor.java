@@ -34,7 +34,9 @@ public final class Predictor {
     public Prediction predict(float[] logMel, int topK) {
         ModelConfig c = net.config();
         OutputLayout layout = net.layout();
-        try (NDManager m = manager.newSubManager()) {
+        // The scope also frees results that attached to the parameters' manager (see EstimatorTrainer).
+        try (NDManager m = manager.newSubManager(); ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
             ParameterStore ps = new ParameterStore(m, false);
             NDList out = net.forward(ps, new NDList(Features.batch(m, logMel, 1, c)), false);
             int p = layout.continuous().size();

@@ -27,6 +27,16 @@ public final class Gcwd {
     /** √(Σ ‖g_p‖²) over every parameter that has a gradient. */
     public static double globalNorm(ParameterList parameters) {
         double sum = 0;
+        // The scope frees the temporaries (casts, squares) that the per-parameter sums leave behind.
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            sum = squaredNorms(parameters);
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double squaredNorms(ParameterList parameters) {
+        double sum = 0;
         for (Pair<String, Parameter> p : parameters) {
             if (p.getValue().requiresGradient()) {
                 // In float64: float32 squares overflow for gradients above ~1e19, which clipping handles.
@@ -37,11 +47,18 @@ public final class Gcwd {
                 }
             }
         }
-        return Math.sqrt(sum);
+        return sum;
     }
 
     /** Sets every gradient to zero by assignment (so NaN gradients are cleared too; NaN·0 would stay NaN). */
     public static void clear(ParameterList parameters) {
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            clearAll(parameters);
+        }
+    }
+
+    private static void clearAll(ParameterList parameters) {
         for (Pair<String, Parameter> p : parameters) {
             if (p.getValue().requiresGradient()) {
                 try (NDArray g = p.getValue().getArray().getGradient()) {

@@ -178,6 +178,8 @@ public final class RiemannianAdam implements AutoCloseable {
     private State newState(NDArray weight, boolean onBall) {
         NDArray m = manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
         NDArray v = manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+        // The moments outlive any NDScope the caller may have opened around this step.
+        NDScope.unregister(m, v);
         return new State(onBall, 0, m, v);
     }
 
