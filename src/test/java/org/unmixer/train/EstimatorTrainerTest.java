@@ -47,7 +47,7 @@ class EstimatorTrainerTest {
             // The NaN/Inf guard may skip a rare step (seen: 0–4 of 300 on this machine); it must stay rare.
             assertThat(t.badSteps()).isLessThan(10);
             assertThat(after.get("loss")).as("validation on the training examples").isLessThan(before.get("loss") - 3);
-            assertThat(after.get("ce")).isLessThan(0.2 * before.get("ce"));
+            assertThat(after.get("ce")).isLessThan(0.3 * before.get("ce"));
             assertThat(after.get("chain_ce")).isLessThan(0.2 * before.get("chain_ce"));
             assertThat(after.get("chain_token_acc")).isGreaterThan(0.9);
             assertThat(after.get("param_mse")).isLessThan(0.2 * before.get("param_mse"));
