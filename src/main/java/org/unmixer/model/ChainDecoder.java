@@ -26,9 +26,10 @@ import org.unmixer.model.hyperbolic.PoincareBall;
  * <p>Vocabulary: the E audio effects, then end-of-chain (EOS, index E) as outputs; the E effects and
  * begin-of-chain (BOS, index E) as inputs. In hyperbolic mode the hidden state, the input tokens and
  * one prototype per output token live in the Poincaré ball and the recurrence is the hyperbolic GRU;
- * the logit of a token is −d(h, prototype)², the squared geodesic distance. Hierarchies embed with
- * little distortion in hyperbolic space, and a chain is a path in a tree of prefixes, which is why
- * we try it. In Euclidean mode the same shapes use the ordinary GRU and −‖h − p‖².
+ * the logit of a token is −s·d(h, prototype)², the squared geodesic distance times a learned scale
+ * s. Hierarchies embed with little distortion in hyperbolic space, and a chain is a path in a tree
+ * of prefixes, which is why we try it. In Euclidean mode the same shapes use the ordinary GRU and
+ * −s·‖h − p‖².
  *
  * <p>The decoder computes in float64 (its parameters too; it is tiny): near the ball's boundary,
  * float32 rounds 1 − ‖h‖² to 0 and the gradients of artanh and the conformal factor become
@@ -50,6 +51,7 @@ public final class ChainDecoder extends AbstractBlock {
     private final AbstractBlock cell;
     private final Parameter inputTokens;
     private final Parameter prototypes;
+    private final Parameter logScale;
 
     /** One decoded chain: effect indices in order and its probability under the decoder. */
     public record Chain(List<Integer> effects, double probability) {
@@ -79,6 +81,9 @@ public final class ChainDecoder extends AbstractBlock {
         this.prototypes = addParameter(Parameter.builder().setName("prototypes" + suffix)
                 .setType(Parameter.Type.WEIGHT).optShape(new Shape(effects + 1, hidden))
                 .optInitializer(new UniformInitializer(0.1f)).build());
+        this.logScale = addParameter(Parameter.builder().setName("logScale")
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(1))
+                .optInitializer(new ai.djl.training.initializer.ConstantInitializer((float) Math.log(4))).build());
     }
 
     public boolean hyperbolic() {
@@ -133,7 +138,9 @@ public final class ChainDecoder extends AbstractBlock {
         NDArray next = cell.forward(ps, new NDList(x, h), training).singletonOrThrow();
         NDArray a = next.expandDims(1);
         NDArray p = protos.expandDims(0);
-        NDArray logits = ball == null ? a.sub(p).square().sum(new int[] {-1}).neg() : ball.distance(a, p).square().neg();
+        NDArray squared = ball == null ? a.sub(p).square().sum(new int[] {-1}) : ball.distance(a, p).square();
+        // A learned temperature: prototypes start near the origin, where squared distances differ little.
+        NDArray logits = squared.mul(ps.getValue(logScale, h.getDevice(), training).exp()).neg();
         return new NDList(logits, next);
     }
 

@@ -11,8 +11,11 @@ import ai.djl.nn.Activation;
  * component collapses to a spike the data cannot support).
  */
 public final class MixtureDensity {
-    /** Smallest σ in θ units: a thousandth of a knob's travel is finer than any producer hears. */
-    public static final double SIGMA_FLOOR = 1e-3;
+    /**
+     * Smallest σ in θ units: 1 % of a knob's travel. A smaller floor let the NLL gradients (∝ 1/σ²)
+     * swamp the chain decoder's in the shared encoder.
+     */
+    public static final double SIGMA_FLOOR = 0.01;
     private static final float LOG_SQRT_2PI = (float) (0.5 * Math.log(2 * Math.PI));
 
     /** The three parameter tensors of a mixture, each [B, P, K]. */
