@@ -102,17 +102,24 @@ final class TrainCommand implements Callable<Integer> {
 
         Progress(PrintWriter err, int steps) {
             this.err = err;
+            // ProgressBar writes to a PrintStream; the command line's streams are PrintWriters (so tests
+            // can capture them). PrintStream hands over whole encoded strings, decoded here as UTF-8.
             PrintStream stream = new PrintStream(new java.io.OutputStream() {
                 @Override
                 public void write(int b) {
-                    err.write(b);
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    err.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
                 }
 
                 @Override
                 public void flush() {
                     err.flush();
                 }
-            }, true);
+            }, true, java.nio.charset.StandardCharsets.UTF_8);
             this.bar = System.console() != null ? ProgressBar.terminal(stream, steps, System::nanoTime)
                     : ProgressBar.plain(stream, steps, 1, System::nanoTime);
         }

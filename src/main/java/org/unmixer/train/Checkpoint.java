@@ -23,8 +23,6 @@ import org.unmixer.params.BadInputException;
  * either the previous one or the new one, never a mix.
  */
 final class Checkpoint {
-    static final String WEIGHTS = "weights.params";
-    static final String OPTIMIZER = "optimizer.bin";
     static final String STATE = "state.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
