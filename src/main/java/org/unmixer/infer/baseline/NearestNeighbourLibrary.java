@@ -20,6 +20,11 @@ import org.unmixer.params.BadInputException;
  * {@link LogMelEmbedding}. Built once and shared by every query (read-only after construction, so
  * safe to share between threads). Its N renders are a one-off cost reported by {@link #renders()},
  * not charged to any query.
+ *
+ * <p>Distances are Euclidean after standardising each embedding value by its standard deviation
+ * over the library (the embedding mixes levels in nepers, changes per frame and envelope values of
+ * different spreads; unscaled, the widest-spread group decides alone). A value constant over the
+ * library is compared unscaled.
  */
 public final class NearestNeighbourLibrary {
     /** The default library size. */
@@ -27,10 +32,47 @@ public final class NearestNeighbourLibrary {
 
     private final List<Patch> patches;
     private final float[][] embeddings;
+    /** Per embedding value, 1 / (its standard deviation over the library)², or 1 where it is constant. */
+    private final double[] weights;
 
     private NearestNeighbourLibrary(List<Patch> patches, float[][] embeddings) {
         this.patches = List.copyOf(patches);
         this.embeddings = embeddings;
+        this.weights = inverseVariances(embeddings);
+    }
+
+    /** 1 / variance of each column over the rows, 1 for (numerically) constant columns. */
+    static double[] inverseVariances(float[][] rows) {
+        int dim = rows[0].length;
+        double[] out = new double[dim];
+        for (int j = 0; j < dim; j++) {
+            double sum = 0;
+            for (float[] r : rows) {
+                sum += r[j];
+            }
+            double mean = sum / rows.length;
+            double sq = 0;
+            for (float[] r : rows) {
+                sq += (r[j] - mean) * (r[j] - mean);
+            }
+            double std = Math.sqrt(sq / rows.length);
+            out[j] = std > 1e-6 * (1 + Math.abs(mean)) ? 1 / (std * std) : 1;
+        }
+        return out;
+    }
+
+    /** The standardised distance between a query and entry i. */
+    private double distance(float[] query, int i) {
+        float[] e = embeddings[i];
+        if (query.length != e.length) {
+            throw new IllegalArgumentException("embeddings of different length " + query.length + " and " + e.length);
+        }
+        double s = 0;
+        for (int j = 0; j < e.length; j++) {
+            double d = (double) query[j] - e[j];
+            s += d * d * weights[j];
+        }
+        return Math.sqrt(s);
     }
 
     /**
@@ -127,8 +169,8 @@ public final class NearestNeighbourLibrary {
     }
 
     /**
-     * The {@code k} entries nearest to {@code query} by L2 distance, nearest first; ties go to the
-     * lower index, so the answer is deterministic.
+     * The {@code k} entries nearest to {@code query} by standardised L2 distance (see the class
+     * comment), nearest first; ties go to the lower index, so the answer is deterministic.
      */
     public List<Neighbour> nearest(float[] query, int k) {
         List<Neighbour> all = new ArrayList<>(embeddings.length);
@@ -136,7 +178,7 @@ public final class NearestNeighbourLibrary {
             if (i % 1024 == 0) {
                 RenderMeter.checkInterrupted();
             }
-            all.add(new Neighbour(i, LogMelEmbedding.distance(query, embeddings[i])));
+            all.add(new Neighbour(i, distance(query, i)));
         }
         all.sort((a, b) -> a.distance() != b.distance()
                 ? Double.compare(a.distance(), b.distance()) : Integer.compare(a.index(), b.index()));

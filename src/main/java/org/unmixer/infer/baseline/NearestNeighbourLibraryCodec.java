@@ -18,13 +18,13 @@ import org.unmixer.params.BadInputException;
  * A {@link NearestNeighbourLibrary} as bytes, so a 20 000-entry library is rendered once and
  * reused. Pure: bytes in, bytes out; writing the file (temp then move) is the caller's business.
  *
- * <p>Layout, big-endian ({@link DataOutputStream}): the 8 ASCII bytes {@code UNMXNNL1}; entry
+ * <p>Layout, big-endian ({@link DataOutputStream}): the 8 ASCII bytes {@code UNMXNNL2} (2: the 544-value embedding); entry
  * count N and embedding length D (int32 each); then per entry D float32 values, the length in
  * bytes of the entry's patch JSON (int32) and that JSON in UTF-8 ({@code unmixer-patch/1}, changed
  * parameters only, so it reads back to the identical patch).
  */
 public final class NearestNeighbourLibraryCodec {
-    private static final byte[] MAGIC = "UNMXNNL1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "UNMXNNL2".getBytes(StandardCharsets.US_ASCII);
     /** Far above any real patch JSON; guards against reading a corrupt length as a huge allocation. */
     private static final int MAX_PATCH_BYTES = 1 << 20;
 
@@ -57,7 +57,7 @@ public final class NearestNeighbourLibraryCodec {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new BadInputException("not a nearest-neighbour library (expected the header UNMXNNL1)");
+                throw new BadInputException("not a nearest-neighbour library (expected the header UNMXNNL2)");
             }
             int n = in.readInt();
             int dim = in.readInt();

@@ -2,6 +2,7 @@ package org.unmixer.infer.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -57,10 +58,35 @@ class NearestNeighbourBaselineTest implements EstimatorContract {
         NearestNeighbourLibrary lib = NearestNeighbourLibrary.of(
                 List.of(Fixtures.priorPatch(0), Fixtures.priorPatch(1), Fixtures.priorPatch(2)),
                 List.of(new float[] {3, 0}, new float[] {0, 1}, new float[] {0, -1}));
-        // from the origin: entry 1 and 2 at distance 1 (tie → lower index first), entry 0 at 3
+        // column 0 holds 3, 0, 0 (variance 2), column 1 holds 0, 1, −1 (variance 2/3); from the
+        // origin: entries 1 and 2 at √(1 / (2/3)) = √1.5 (tie → lower index first), entry 0 at √(9/2)
         List<NearestNeighbourLibrary.Neighbour> n = lib.nearest(new float[] {0, 0}, 3);
-        assertThat(n).containsExactly(new NearestNeighbourLibrary.Neighbour(1, 1.0),
-                new NearestNeighbourLibrary.Neighbour(2, 1.0), new NearestNeighbourLibrary.Neighbour(0, 3.0));
+        assertThat(n).extracting(NearestNeighbourLibrary.Neighbour::index).containsExactly(1, 2, 0);
+        assertThat(n.get(0).distance()).isCloseTo(Math.sqrt(1.5), within(1e-9));
+        assertThat(n.get(1).distance()).isEqualTo(n.get(0).distance());
+        assertThat(n.get(2).distance()).isCloseTo(Math.sqrt(4.5), within(1e-9));
+    }
+
+    @Test
+    void everyValueIsStandardisedSoAWideOneDoesNotDecideAlone() {
+        // column 0 spreads over ±100, column 1 over ±1: unscaled, entry 0 (off by 0 and 2) would lose
+        // to entry 1 (off by 10 and 0); scaled by their spreads, entry 1 is 10/100 off, entry 0 2/1
+        NearestNeighbourLibrary lib = NearestNeighbourLibrary.of(
+                List.of(Fixtures.priorPatch(0), Fixtures.priorPatch(1), Fixtures.priorPatch(2), Fixtures.priorPatch(3)),
+                List.of(new float[] {0, 2}, new float[] {10, 0}, new float[] {100, 1}, new float[] {-100, -1}));
+        assertThat(lib.nearest(new float[] {0, 0}, 1).get(0).index()).isEqualTo(1);
+    }
+
+    @Test
+    void aValueConstantOverTheLibraryIsComparedUnscaled() {
+        NearestNeighbourLibrary lib = NearestNeighbourLibrary.of(
+                List.of(Fixtures.priorPatch(0), Fixtures.priorPatch(1)),
+                List.of(new float[] {5, 1}, new float[] {5, -1}));
+        List<NearestNeighbourLibrary.Neighbour> n = lib.nearest(new float[] {8, 1}, 2);
+        // column 0 constant (weight 1): 3 off; column 1 variance 1: 0 and 2 off
+        assertThat(n.get(0).index()).isZero();
+        assertThat(n.get(0).distance()).isCloseTo(3.0, within(1e-9));
+        assertThat(n.get(1).distance()).isCloseTo(Math.sqrt(13), within(1e-9));
     }
 
     @Test

@@ -32,7 +32,7 @@ class NearestNeighbourLibraryCodecTest {
         ByteBuffer b = ByteBuffer.wrap(codec.encode(lib));
         byte[] magic = new byte[8];
         b.get(magic);
-        assertThat(new String(magic, StandardCharsets.US_ASCII)).isEqualTo("UNMXNNL1");
+        assertThat(new String(magic, StandardCharsets.US_ASCII)).isEqualTo("UNMXNNL2");
         assertThat(b.getInt()).isEqualTo(1);
         assertThat(b.getInt()).isEqualTo(2);
         assertThat(b.getFloat()).isEqualTo(1.5f);
@@ -44,7 +44,7 @@ class NearestNeighbourLibraryCodecTest {
     void malformedBytesGetOneLineReasons() {
         byte[] good = codec.encode(NearestNeighbourLibrary.of(List.of(Fixtures.priorPatch(0)), List.of(new float[] {1, 2})));
         assertThatThrownBy(() -> codec.decode("not a library".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("UNMXNNL1");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("UNMXNNL2");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, good.length - 3)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, good.length + 2)))
