@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (euclidean) {
             TrainingConfig.Architecture a = c.model();
-            c = withModel(c, new TrainingConfig.Architecture(false, a.curvature(), a.channels(), a.embedding(),
+            c = withModel(c, new TrainingConfig.Architecture(false, a.curvature(), a.stemFilters(), a.channels(), a.embedding(),
                     a.headHidden(), a.mdnComponents(), a.decoderHidden(), a.tokenDim()), c.name() + "-euclid");
         }
         int workers = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));

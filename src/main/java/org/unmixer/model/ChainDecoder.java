@@ -194,11 +194,62 @@ public final class ChainDecoder extends AbstractBlock {
     }
 
     /**
-     * Beam search for the {@code k} most probable chains of one example.
+     * Beam search for the {@code k} most probable chains of one example, by the decoder alone.
      *
      * @param h0 [1, hidden]
      */
     public List<Chain> beamSearch(ParameterStore ps, NDArray h0, int k) {
+        return search(ps, h0, k, null).stream().map(s -> new Chain(s.tokens(), Math.exp(s.logp()))).toList();
+    }
+
+    /**
+     * The {@code k} most probable chains when the presence head says which effects are in:
+     * P(chain) = P(set) · P(order | set). P(set) multiplies each effect's presence probability, or
+     * its complement for effects left out (the head's calls taken as independent); P(order | set)
+     * is the decoder's, renormalised over the orders of that set: at each step only the set's unused
+     * effects are allowed, and end-of-chain only once all of them are placed. The {@code k} most
+     * probable sets are each ordered by a beam of width {@code k}.
+     *
+     * @param h0 [1, hidden]
+     * @param presence per effect, the probability that it is in the chain
+     */
+    public List<Chain> rankChains(ParameterStore ps, NDArray h0, double[] presence, int k) {
+        if (presence.length != effects) {
+            throw new IllegalArgumentException("presence has " + presence.length + " entries, the decoder knows " + effects + " effects");
+        }
+        List<Searched> sets = new ArrayList<>();
+        for (int mask = 0; mask < 1 << effects; mask++) {
+            List<Integer> members = new ArrayList<>();
+            double logp = 0;
+            for (int e = 0; e < effects; e++) {
+                double p = Math.min(1 - 1e-9, Math.max(1e-9, presence[e]));
+                boolean in = (mask & (1 << e)) != 0;
+                logp += Math.log(in ? p : 1 - p);
+                if (in) {
+                    members.add(e);
+                }
+            }
+            sets.add(new Searched(members, logp));
+        }
+        sets.sort(Comparator.comparingDouble(Searched::logp).reversed());
+        List<Searched> chains = new ArrayList<>();
+        for (Searched set : sets.subList(0, Math.min(k, sets.size()))) {
+            for (Searched order : search(ps, h0, k, set.tokens())) {
+                chains.add(new Searched(order.tokens(), set.logp() + order.logp()));
+            }
+        }
+        chains.sort(Comparator.comparingDouble(Searched::logp).reversed());
+        return chains.subList(0, Math.min(k, chains.size())).stream()
+                .map(c -> new Chain(c.tokens(), Math.exp(c.logp()))).toList();
+    }
+
+    private record Searched(List<Integer> tokens, double logp) {}
+
+    /**
+     * Beam search of width {@code k}; with {@code members} non-null, only orders of exactly those
+     * effects are allowed (the log-probabilities renormalised over the allowed tokens).
+     */
+    private List<Searched> search(ParameterStore ps, NDArray h0, int k, List<Integer> members) {
         NDManager manager = h0.getManager();
         record Beam(List<Integer> tokens, double logp, NDArray h, boolean done) {}
         List<Beam> beams = List.of(new Beam(List.of(), 0, h0, false));
@@ -214,7 +265,7 @@ public final class ChainDecoder extends AbstractBlock {
             List<Beam> next = new ArrayList<>(beams.stream().filter(Beam::done).toList());
             for (int b = 0; b < open.size(); b++) {
                 Beam beam = open.get(b);
-                double[] logp = logSoftmaxMasked(logits, b * (effects + 1), beam.tokens(), t == maxLength);
+                double[] logp = logSoftmaxMasked(logits, b * (effects + 1), allowed(beam.tokens(), members, t == maxLength));
                 NDArray hb = out.get(1).get(b).expandDims(0);
                 for (int token = 0; token <= effects; token++) {
                     if (Double.isFinite(logp[token])) {
@@ -230,16 +281,29 @@ public final class ChainDecoder extends AbstractBlock {
             next.sort(Comparator.comparingDouble(Beam::logp).reversed());
             beams = next.subList(0, Math.min(k, next.size()));
         }
-        return beams.stream().filter(Beam::done).map(b -> new Chain(b.tokens(), Math.exp(b.logp()))).toList();
+        return beams.stream().filter(Beam::done).map(b -> new Searched(b.tokens(), b.logp())).toList();
     }
 
-    /** Log-softmax over the allowed tokens of one row: used effects (and all effects at the last step) get −∞. */
-    private double[] logSoftmaxMasked(float[] logits, int offset, List<Integer> used, boolean onlyEos) {
+    /**
+     * Which tokens may follow {@code used}: unused effects (only the set's, when {@code members} is
+     * given) unless this is the last step; end-of-chain always without a set, with one only once
+     * every member is placed.
+     */
+    private boolean[] allowed(List<Integer> used, List<Integer> members, boolean lastStep) {
+        boolean[] out = new boolean[effects + 1];
+        for (int i = 0; i < effects; i++) {
+            out[i] = !lastStep && !used.contains(i) && (members == null || members.contains(i));
+        }
+        out[effects] = members == null || used.size() == members.size();
+        return out;
+    }
+
+    /** Log-softmax over the allowed tokens of one row; the others get −∞. */
+    private double[] logSoftmaxMasked(float[] logits, int offset, boolean[] allowed) {
         double[] out = new double[effects + 1];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= effects; i++) {
-            boolean allowed = i == effects || (!onlyEos && !used.contains(i));
-            out[i] = allowed ? logits[offset + i] : Double.NEGATIVE_INFINITY;
+            out[i] = allowed[i] ? logits[offset + i] : Double.NEGATIVE_INFINITY;
             max = Math.max(max, out[i]);
         }
         double sum = 0;

@@ -11,7 +11,8 @@ import ai.djl.nn.pooling.Pool;
 
 /**
  * The audio encoder: log-mel frames [B, mels + 1, T] (mel bands as channels, plus a time-ramp
- * channel) → z [B, embedding]. Five 1-D convolutions over time with batch normalisation and ReLU,
+ * channel) → z [B, embedding]. Optionally first a small 2-D stem over (band, frame)
+ * ({@link SpectrogramStem}) whose feature maps become the channels; then five 1-D convolutions over time with batch normalisation and ReLU,
  * two of them strided (T → T/4), then global average pooling over time and a linear layer. z is
  * linear on purpose: with a ReLU there, 94 % of its units were dead in the first full training run
  * and every head starved.
@@ -26,7 +27,11 @@ public final class Encoder {
 
     public static SequentialBlock build(ModelConfig c) {
         int w = c.channels();
-        return new SequentialBlock()
+        SequentialBlock encoder = new SequentialBlock();
+        if (c.stemFilters() > 0) {
+            encoder.add(new SpectrogramStem(c.mels(), c.stemFilters()));
+        }
+        return encoder
                 .add(conv(w, 5, 1)).add(norm()).add(Activation.reluBlock())
                 .add(conv(w, 3, 2)).add(norm()).add(Activation.reluBlock())
                 .add(conv(w, 3, 1)).add(norm()).add(Activation.reluBlock())

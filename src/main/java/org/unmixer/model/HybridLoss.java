@@ -11,15 +11,15 @@ import java.util.Map;
 
 /**
  * The estimator's training loss: λ_nll·NLL + λ_ce·(CE of the discrete targets) + λ_chain·(CE of the
- * chain tokens) + λ_p·MSE(mixture mean, θ) + λ_r·reg, every term masked so that devices absent from
- * an example contribute nothing. The regulariser is the mean square of the mixture logits: it keeps
+ * chain tokens) + λ_presence·(binary CE of each effect's presence) + λ_p·MSE(mixture mean, θ) +
+ * λ_r·reg, every term masked so that devices absent from an example contribute nothing. The regulariser is the mean square of the mixture logits: it keeps
  * the mixture from betting everything on one component early in training, so that sampling
  * candidates from it stays meaningful. (The spectral term arrives with the differentiable proxies.)
  */
 public final class HybridLoss {
     /** The loss weights. */
-    public record Weights(double nll, double ce, double chain, double param, double reg) {
-        public static final Weights DEFAULT = new Weights(1.0, 1.0, 1.0, 1.0, 1e-3);
+    public record Weights(double nll, double ce, double chain, double presence, double param, double reg) {
+        public static final Weights DEFAULT = new Weights(1.0, 1.0, 1.0, 1.0, 1.0, 1e-3);
     }
 
     /** The total (differentiable) and every term as a number, for logging. */
@@ -36,7 +36,7 @@ public final class HybridLoss {
     }
 
     /**
-     * @param outputs the network's forward outputs {z, mdn raw, class logits, h₀}
+     * @param outputs the network's forward outputs {z, mdn raw, class logits, h₀, presence logits}
      */
     public Result compute(InverseNet net, ParameterStore ps, NDList outputs, Targets t, boolean training) {
         NDManager manager = outputs.get(0).getManager();
@@ -51,7 +51,9 @@ public final class HybridLoss {
         NDArray reg = rawLogits.square().mean();
         NDArray ce = classCrossEntropy(outputs.get(2), t, d, manager);
         NDList chain = net.decoder().teacherForcedLoss(ps, outputs.get(3), t.chains(), training);
+        NDList presence = presenceLoss(outputs.get(4), t.chains(), manager);
         NDArray total = nll.mul((float) weights.nll()).add(ce.mul((float) weights.ce())).add(chain.get(0).mul((float) weights.chain()))
+                .add(presence.get(0).mul((float) weights.presence()))
                 .add(mse.mul((float) weights.param())).add(reg.mul((float) weights.reg()));
         Map<String, Double> terms = new LinkedHashMap<>();
         terms.put("loss", value(total));
@@ -59,6 +61,8 @@ public final class HybridLoss {
         terms.put("ce", value(ce));
         terms.put("chain_ce", value(chain.get(0)));
         terms.put("chain_token_acc", value(chain.get(1)));
+        terms.put("presence_bce", value(presence.get(0)));
+        terms.put("presence_acc", value(presence.get(1)));
         terms.put("param_mse", value(mse));
         terms.put("reg", value(reg));
         return new Result(total, terms);
@@ -67,6 +71,30 @@ public final class HybridLoss {
     /** A scalar of either precision as a double (the chain term is float64, the others float32). */
     private static double value(NDArray scalar) {
         return scalar.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+    }
+
+    /**
+     * Mean binary cross-entropy of the presence logits [B, E] against which effects each chain holds
+     * (log-sigmoid written out stably: log σ(x) = −softplus(−x)), and the share of right yes/no calls.
+     */
+    static NDList presenceLoss(NDArray logits, int[][] chains, NDManager manager) {
+        int batch = chains.length;
+        int effects = (int) logits.getShape().get(1);
+        float[] truth = new float[batch * effects];
+        for (int b = 0; b < batch; b++) {
+            for (int token : chains[b]) {
+                if (token >= 0) {
+                    truth[b * effects + token] = 1;
+                }
+            }
+        }
+        NDArray y = manager.create(truth, new Shape(batch, effects));
+        // softplus(x) = max(x, 0) + log(1 + e^−|x|); BCE = softplus(x) − y·x.
+        NDArray softplus = logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
+        NDArray bce = softplus.sub(y.mul(logits)).mean();
+        NDArray right = logits.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y)
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();
+        return new NDList(bce, right);
     }
 
     /** Masked mean cross-entropy over the discrete targets, each a softmax over its own slice of the logits. */

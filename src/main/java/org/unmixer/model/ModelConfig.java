@@ -10,6 +10,7 @@ import java.util.List;
  * @param curvature the ball's fixed curvature c &gt; 0
  * @param mels log-mel bands (input channels)
  * @param frames log-mel frames of one input (the render length the model was trained on)
+ * @param stemFilters filters of the encoder's 2-D stem over (mel, time), 0 for none ({@link Encoder})
  * @param channels encoder width (the last two layers use twice this)
  * @param embedding size of z
  * @param headHidden hidden width of the MDN and classifier heads
@@ -31,6 +32,7 @@ public record ModelConfig(
         double curvature,
         int mels,
         int frames,
+        int stemFilters,
         int channels,
         int embedding,
         int headHidden,
@@ -48,7 +50,7 @@ public record ModelConfig(
     public ModelConfig {
         wavetables = List.copyOf(wavetables);
         basePresets = java.util.Map.copyOf(basePresets);
-        if (!(curvature > 0) || mels < 1 || frames < 8 || channels < 1 || embedding < 1 || headHidden < 1
+        if (!(curvature > 0) || mels < 1 || frames < 8 || stemFilters < 0 || channels < 1 || embedding < 1 || headHidden < 1
                 || !(seconds > 0) || mdnComponents < 1 || decoderHidden < 2 || tokenDim < 2 || !(featureStd > 0)) {
             throw new IllegalArgumentException("model config out of range: " + this);
         }
@@ -56,7 +58,7 @@ public record ModelConfig(
 
     /** The same config with the feature statistics and loudness measured on the training data. */
     public ModelConfig withFeatureStats(float mean, float std, double lufs) {
-        return new ModelConfig(hyperbolic, curvature, mels, frames, channels, embedding, headHidden, mdnComponents,
+        return new ModelConfig(hyperbolic, curvature, mels, frames, stemFilters, channels, embedding, headHidden, mdnComponents,
                 decoderHidden, tokenDim, mean, std, sampleRate, seconds, lufs, wavetables, layoutSignature, basePresets);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param means per continuous target, the K component means
  * @param sigmas per continuous target, the K component σ
  * @param classProbabilities per discrete target, the probability of each class
+ * @param presence per effect (the layout's order), the probability that it is in the chain
  * @param chains the top-K chains, most probable first
  */
 public record Prediction(
@@ -20,6 +21,7 @@ public record Prediction(
         float[][] means,
         float[][] sigmas,
         List<float[]> classProbabilities,
+        float[] presence,
         List<ChainDecoder.Chain> chains) {
     public Prediction {
         classProbabilities = List.copyOf(classProbabilities);

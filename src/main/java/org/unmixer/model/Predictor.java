@@ -53,8 +53,13 @@ public final class Predictor {
                 NDArray logits = out.get(2).get(new NDIndex(":, {}:{}", offsets[j], offsets[j + 1]));
                 probs.add(logits.softmax(-1).toFloatArray());
             }
-            List<ChainDecoder.Chain> chains = net.decoder().beamSearch(ps, out.get(3), topK);
-            return new Prediction(mode, std, weights, means, sigmas, probs, chains);
+            float[] presence = out.get(4).neg().exp().add(1f).pow(-1f).toFloatArray();
+            double[] presenceD = new double[presence.length];
+            for (int e = 0; e < presence.length; e++) {
+                presenceD[e] = presence[e];
+            }
+            List<ChainDecoder.Chain> chains = net.decoder().rankChains(ps, out.get(3), presenceD, topK);
+            return new Prediction(mode, std, weights, means, sigmas, probs, presence, chains);
         }
     }
 

@@ -55,7 +55,7 @@ public record TrainingConfig(
     public record Curriculum(int nonlinearFrom, int fullFrom) {}
 
     /** The network's size. */
-    public record Architecture(boolean hyperbolic, double curvature, int channels, int embedding, int headHidden,
+    public record Architecture(boolean hyperbolic, double curvature, int stemFilters, int channels, int embedding, int headHidden,
                                int mdnComponents, int decoderHidden, int tokenDim) {}
 
     public TrainingConfig {

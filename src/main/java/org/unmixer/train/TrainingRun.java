@@ -78,7 +78,7 @@ public final class TrainingRun {
         progress.message(String.format(java.util.Locale.ROOT, "features: mean %.3f, std %.3f; renders' median loudness %.1f LUFS",
                 stats[0], stats[1], lufs));
         TrainingConfig.Architecture a = config.model();
-        ModelConfig modelConfig = new ModelConfig(a.hyperbolic(), a.curvature(), full.mels(), full.frames(), a.channels(),
+        ModelConfig modelConfig = new ModelConfig(a.hyperbolic(), a.curvature(), full.mels(), full.frames(), a.stemFilters(), a.channels(),
                 a.embedding(), a.headHidden(), a.mdnComponents(), a.decoderHidden(), a.tokenDim(), stats[0], stats[1],
                 44_100, secondsOf(full), lufs, layout.wavetables(), layout.signature(),
                 basePresets(base.resolve(config.data().full()), layout));

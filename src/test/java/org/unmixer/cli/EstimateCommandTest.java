@@ -38,7 +38,7 @@ class EstimateCommandTest {
     static void saveATinyModel() throws IOException {
         OutputLayout layout = new OutputLayout(Catalog.standard(), TrainingRun.wavetableNames());
         int frames = new LogMel(LogMel.Config.DEFAULT).compute(new float[22_050]).length;
-        ModelConfig config = new ModelConfig(true, 1.0, 128, frames, 8, 16, 16, 2, 4, 4, -9f, 3.7f, 44_100, 0.5, -25,
+        ModelConfig config = new ModelConfig(true, 1.0, 128, frames, 4, 8, 16, 16, 2, 4, 4, -9f, 3.7f, 44_100, 0.5, -25,
                 layout.wavetables(), layout.signature(), Map.of("Multiband Dynamics", "OTT"));
         model = tmp.resolve("model");
         try (NDManager m = NDManager.newBaseManager()) {

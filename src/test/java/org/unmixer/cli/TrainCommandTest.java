@@ -31,8 +31,8 @@ class TrainCommandTest {
                  "data": {"dry": "dry.json", "nonlinear": "nonlinear.json", "full": "full.json", "validation": "full.json"},
                  "curriculum": {"nonlinearFrom": 2, "fullFrom": 4}, "steps": 6, "batchSize": 4, "learningRate": 0.001,
                  "warmupSteps": 2, "weightDecay": 0.0001, "clipNorm": 5.0,
-                 "loss": {"nll": 1.0, "ce": 1.0, "chain": 1.0, "param": 1.0, "reg": 0.001},
-                 "model": {"hyperbolic": true, "curvature": 1.0, "channels": 8, "embedding": 16, "headHidden": 16,
+                 "loss": {"nll": 1.0, "ce": 1.0, "chain": 1.0, "presence": 1.0, "param": 1.0, "reg": 0.001},
+                 "model": {"hyperbolic": true, "curvature": 1.0, "stemFilters": 4, "channels": 8, "embedding": 16, "headHidden": 16,
                            "mdnComponents": 2, "decoderHidden": 4, "tokenDim": 4},
                  "evalEvery": 3, "checkpointEvery": 2, "evalExamples": 8}
                 """);

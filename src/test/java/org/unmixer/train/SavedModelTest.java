@@ -2,8 +2,12 @@ package org.unmixer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unmixer.model.ChainDecoder;
+import org.unmixer.model.Features;
 import org.unmixer.model.InverseNet;
 import org.unmixer.model.ModelConfig;
 import org.unmixer.model.ModelFiles;
@@ -81,6 +86,42 @@ class SavedModelTest {
                 total += chains.get(i).probability();
             }
             assertThat(total).isLessThanOrEqualTo(1.0 + 1e-9).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void rankedChainsOrderTheSetsThePresenceHeadFavours() {
+        ModelConfig mc = TinyTraining.modelConfig(data, true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            InverseNet net = TinyTraining.net(m, mc, 1);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray h0 = net.forward(ps, new NDList(Features.batch(m, features(0), 1, mc)), false).get(3);
+            double[] presence = {0.99, 0.01, 0.9, 0.02, 0.03};
+            List<ChainDecoder.Chain> chains = net.decoder().rankChains(ps, h0, presence, 3);
+            assertThat(chains).hasSize(3);
+            // the most probable set is {0, 2}; its two orders share P(set) between them
+            double pSet = 0.99 * 0.99 * 0.9 * 0.98 * 0.97;
+            List<ChainDecoder.Chain> ofBest = chains.stream()
+                    .filter(c -> new HashSet<>(c.effects()).equals(java.util.Set.of(0, 2))).toList();
+            assertThat(chains.get(0).effects()).containsExactlyInAnyOrder(0, 2);
+            assertThat(ofBest).hasSize(2);
+            assertThat(ofBest.get(0).probability() + ofBest.get(1).probability()).isCloseTo(pSet, within(1e-9));
+            // the third is the next set, {0} (1 − 0.9 for effect 2), with its single order
+            assertThat(chains.get(2).effects()).containsExactly(0);
+            assertThat(chains.get(2).probability()).isCloseTo(0.99 * 0.99 * 0.1 * 0.98 * 0.97, within(1e-9));
+        }
+    }
+
+    @Test
+    void predictionsCarryOnePresenceProbabilityPerEffect() {
+        ModelConfig mc = TinyTraining.modelConfig(data, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            InverseNet net = TinyTraining.net(m, mc, 1);
+            float[] presence = new Predictor(net, m).predict(features(1), 1).presence();
+            assertThat(presence).hasSize(5);
+            for (float p : presence) {
+                assertThat(p).isStrictlyBetween(0f, 1f);
+            }
         }
     }
 

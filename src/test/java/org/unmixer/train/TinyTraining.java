@@ -36,7 +36,7 @@ final class TinyTraining {
     static ModelConfig modelConfig(TrainingSet set, boolean hyperbolic) {
         OutputLayout layout = layout();
         float[] stats = TrainingRun.featureStats(set, set.size());
-        return new ModelConfig(hyperbolic, 1.0, set.mels(), set.frames(), 16, 32, 32, 2, 8, 4, stats[0], stats[1],
+        return new ModelConfig(hyperbolic, 1.0, set.mels(), set.frames(), 4, 16, 32, 32, 2, 8, 4, stats[0], stats[1],
                 44_100, 0.3, -20, layout.wavetables(), layout.signature(), Map.of("Multiband Dynamics", "OTT"));
     }
 
@@ -50,6 +50,6 @@ final class TinyTraining {
     static TrainingConfig config(int steps, int batch) {
         return new TrainingConfig("tiny", 5, new TrainingConfig.Data("", "", "", ""), new TrainingConfig.Curriculum(0, 0),
                 steps, batch, 3e-3, 10, 0, 5.0, HybridLoss.Weights.DEFAULT,
-                new TrainingConfig.Architecture(true, 1.0, 16, 32, 32, 2, 8, 4), 1_000_000, 1_000_000, batch);
+                new TrainingConfig.Architecture(true, 1.0, 4, 16, 32, 32, 2, 8, 4), 1_000_000, 1_000_000, batch);
     }
 }
