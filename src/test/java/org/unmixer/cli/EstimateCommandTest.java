@@ -61,6 +61,7 @@ class EstimateCommandTest {
         assertThat(e.path("alternatives")).hasSize(3);
         assertThat(e.path("uncertainty").path("continuous").path("Saturator/Drive").path("sigmaTheta").asDouble()).isPositive();
         assertThat(e.path("uncertainty").path("chains")).hasSize(3);
+        assertThat(e.path("uncertainty").path("presence").path("Reverb").asDouble()).isStrictlyBetween(0.0, 1.0);
         assertThat(e.path("input").path("steps").size()).isPositive();
         assertThat(e.path("timing").path("modelMs").asDouble()).isPositive();
         assertThat(AudioFiles.read(render).audio().seconds()).isGreaterThan(0.4);

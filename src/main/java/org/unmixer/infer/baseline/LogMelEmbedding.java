@@ -60,7 +60,10 @@ public final class LogMelEmbedding {
         return out;
     }
 
-    /** Mean then population standard deviation of each column of {@code frames} ({@code [frames][bands]}). */
+    /**
+     * Mean then population standard deviation of each column of {@code frames} ({@code [frames][bands]};
+     * also used for the columns of a whole library of embeddings).
+     */
     static float[] meanAndStd(float[][] frames) {
         int bands = frames[0].length;
         float[] out = new float[2 * bands];

@@ -44,18 +44,11 @@ public final class NearestNeighbourLibrary {
     /** 1 / variance of each column over the rows, 1 for (numerically) constant columns. */
     static double[] inverseVariances(float[][] rows) {
         int dim = rows[0].length;
+        float[] stats = LogMelEmbedding.meanAndStd(rows);
         double[] out = new double[dim];
         for (int j = 0; j < dim; j++) {
-            double sum = 0;
-            for (float[] r : rows) {
-                sum += r[j];
-            }
-            double mean = sum / rows.length;
-            double sq = 0;
-            for (float[] r : rows) {
-                sq += (r[j] - mean) * (r[j] - mean);
-            }
-            double std = Math.sqrt(sq / rows.length);
+            double mean = stats[j];
+            double std = stats[dim + j];
             out[j] = std > 1e-6 * (1 + Math.abs(mean)) ? 1 / (std * std) : 1;
         }
         return out;

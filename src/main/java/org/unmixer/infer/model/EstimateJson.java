@@ -84,6 +84,10 @@ public final class EstimateJson {
                 n.put(d.classes().get(k), probs[k]);
             }
         }
+        ObjectNode presence = u.putObject("presence");
+        for (int e = 0; e < layout.effects().size(); e++) {
+            presence.put(layout.effects().get(e), p.presence()[e]);
+        }
         ArrayNode chains = u.putArray("chains");
         p.chains().forEach(ch -> {
             ObjectNode n = chains.addObject();
