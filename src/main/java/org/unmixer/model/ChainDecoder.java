@@ -233,8 +233,9 @@ public final class ChainDecoder extends AbstractBlock {
         }
         sets.sort(Comparator.comparingDouble(Searched::logp).reversed());
         List<Searched> chains = new ArrayList<>();
+        java.util.Map<List<Integer>, StepResult> cache = new java.util.HashMap<>();
         for (Searched set : sets.subList(0, Math.min(k, sets.size()))) {
-            for (Searched order : search(ps, h0, k, set.tokens())) {
+            for (Searched order : search(ps, h0, k, set.tokens(), cache)) {
                 chains.add(new Searched(order.tokens(), set.logp() + order.logp()));
             }
         }
@@ -245,11 +246,21 @@ public final class ChainDecoder extends AbstractBlock {
 
     private record Searched(List<Integer> tokens, double logp) {}
 
+    /** The decoder's step after one prefix: next-token logits and the state to feed next. */
+    private record StepResult(float[] logits, NDArray next) {}
+
+    private List<Searched> search(ParameterStore ps, NDArray h0, int k, List<Integer> members) {
+        return search(ps, h0, k, members, new java.util.HashMap<>());
+    }
+
     /**
      * Beam search of width {@code k}; with {@code members} non-null, only orders of exactly those
-     * effects are allowed (the log-probabilities renormalised over the allowed tokens).
+     * effects are allowed (the log-probabilities renormalised over the allowed tokens). A prefix's
+     * step does not depend on the set, so {@code cache} (prefix → step result) lets the searches
+     * of several sets share work; each search steps its uncached prefixes in one batch.
      */
-    private List<Searched> search(ParameterStore ps, NDArray h0, int k, List<Integer> members) {
+    private List<Searched> search(ParameterStore ps, NDArray h0, int k, List<Integer> members,
+                                  java.util.Map<List<Integer>, StepResult> cache) {
         NDManager manager = h0.getManager();
         record Beam(List<Integer> tokens, double logp, NDArray h, boolean done) {}
         List<Beam> beams = List.of(new Beam(List.of(), 0, h0, false));
@@ -258,15 +269,22 @@ public final class ChainDecoder extends AbstractBlock {
             if (open.isEmpty()) {
                 break;
             }
-            int[] previous = open.stream().mapToInt(b -> b.tokens().isEmpty() ? effects : b.tokens().get(b.tokens().size() - 1)).toArray();
-            NDArray h = NDArrays.concat(new NDList(open.stream().map(Beam::h).toList()));
-            NDList out = step(ps, manager.create(previous), h, false);
-            float[] logits = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+            List<Beam> uncached = open.stream().filter(b -> !cache.containsKey(b.tokens())).toList();
+            if (!uncached.isEmpty()) {
+                int[] previous = uncached.stream()
+                        .mapToInt(b -> b.tokens().isEmpty() ? effects : b.tokens().get(b.tokens().size() - 1)).toArray();
+                NDArray h = NDArrays.concat(new NDList(uncached.stream().map(Beam::h).toList()));
+                NDList out = step(ps, manager.create(previous), h, false);
+                float[] logits = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+                for (int b = 0; b < uncached.size(); b++) {
+                    float[] row = Arrays.copyOfRange(logits, b * (effects + 1), (b + 1) * (effects + 1));
+                    cache.put(uncached.get(b).tokens(), new StepResult(row, out.get(1).get(b).expandDims(0)));
+                }
+            }
             List<Beam> next = new ArrayList<>(beams.stream().filter(Beam::done).toList());
-            for (int b = 0; b < open.size(); b++) {
-                Beam beam = open.get(b);
-                double[] logp = logSoftmaxMasked(logits, b * (effects + 1), allowed(beam.tokens(), members, t == maxLength));
-                NDArray hb = out.get(1).get(b).expandDims(0);
+            for (Beam beam : open) {
+                StepResult r = cache.get(beam.tokens());
+                double[] logp = logSoftmaxMasked(r.logits(), 0, allowed(beam.tokens(), members, t == maxLength));
                 for (int token = 0; token <= effects; token++) {
                     if (Double.isFinite(logp[token])) {
                         List<Integer> tokens = new ArrayList<>(beam.tokens());
@@ -274,7 +292,7 @@ public final class ChainDecoder extends AbstractBlock {
                         if (!done) {
                             tokens.add(token);
                         }
-                        next.add(new Beam(tokens, beam.logp() + logp[token], hb, done));
+                        next.add(new Beam(List.copyOf(tokens), beam.logp() + logp[token], r.next(), done));
                     }
                 }
             }
