@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * What the network says about one input, in the {@link OutputLayout}'s order.
  *
+ * @param mean per continuous target, the mixture's mean (normalised θ): the point estimate
  * @param mode per continuous target, the mixture's mode (normalised θ)
  * @param std per continuous target, the mixture's standard deviation (normalised θ): the uncertainty
  * @param weights per continuous target, the K mixture weights (for sampling)
@@ -15,6 +16,7 @@ import java.util.List;
  * @param chains the top-K chains, most probable first
  */
 public record Prediction(
+        float[] mean,
         float[] mode,
         float[] std,
         float[][] weights,

@@ -42,6 +42,7 @@ public final class Predictor {
             int p = layout.continuous().size();
             int k = c.mdnComponents();
             MixtureDensity.Mixture mix = MixtureDensity.split(out.get(1), p, k);
+            float[] mean = MixtureDensity.mean(mix).toFloatArray();
             float[] mode = MixtureDensity.mode(mix).toFloatArray();
             float[] std = MixtureDensity.std(mix).toFloatArray();
             float[][] weights = rows(mix.logWeights().exp(), p, k);
@@ -59,7 +60,7 @@ public final class Predictor {
                 presenceD[e] = presence[e];
             }
             List<ChainDecoder.Chain> chains = net.decoder().rankChains(ps, out.get(3), presenceD, topK);
-            return new Prediction(mode, std, weights, means, sigmas, probs, presence, chains);
+            return new Prediction(mean, mode, std, weights, means, sigmas, probs, presence, chains);
         }
     }
 

@@ -57,6 +57,7 @@ class SavedModelTest {
             try (NDManager m2 = NDManager.newBaseManager()) {
                 InverseNet loaded = ModelFiles.load(dir, Catalog.standard(), m2);
                 Prediction after = new Predictor(loaded, m2).predict(features(3), 3);
+                assertThat(after.mean()).containsExactly(before.mean());
                 assertThat(after.mode()).containsExactly(before.mode());
                 assertThat(after.std()).containsExactly(before.std());
                 for (int j = 0; j < before.classProbabilities().size(); j++) {

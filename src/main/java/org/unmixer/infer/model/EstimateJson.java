@@ -63,15 +63,16 @@ public final class EstimateJson {
         for (int j = 0; j < layout.continuous().size(); j++) {
             OutputLayout.Continuous c = layout.continuous().get(j);
             ObjectNode n = continuous.putObject(c.name());
-            double mode = p.mode()[j];
+            double mean = p.mean()[j];
             double sigma = p.std()[j];
-            n.put("theta", mode);
+            n.put("theta", mean);
+            n.put("modeTheta", p.mode()[j]);
             n.put("sigmaTheta", sigma);
             ParamSpec spec = c.spec();
             if (spec != null) {
-                n.put("value", spec.fromNormalized(clamp(mode)));
-                n.put("low", spec.fromNormalized(clamp(mode - sigma)));
-                n.put("high", spec.fromNormalized(clamp(mode + sigma)));
+                n.put("value", spec.fromNormalized(clamp(mean)));
+                n.put("low", spec.fromNormalized(clamp(mean - sigma)));
+                n.put("high", spec.fromNormalized(clamp(mean + sigma)));
                 n.put("unit", spec.unit());
             }
         }

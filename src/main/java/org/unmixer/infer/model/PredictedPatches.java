@@ -17,7 +17,13 @@ import org.unmixer.params.DeviceSpec;
 
 /**
  * Turns a {@link Prediction} into patches: one per predicted chain, every continuous parameter at
- * its mixture's mode and every discrete one at its most probable class. Parameters the model does
+ * its mixture's mean and every discrete one at its most probable class.
+ *
+ * <p>Why the mean, not the mode: the mode can sit on a narrow outlying component (a sustain at
+ * full level, an output gain at the top of its range), and such a level error costs more audio
+ * distance than the mean's hedge. On {@code id-full} with {@code unmixer-default}, the mean gave
+ * MR-STFT 3.128 against the mode's 3.810, parameter MAE 0.129 against 0.144 and a loudness
+ * difference of 6.7 against 9.0 LU (the same chains in both). Parameters the model does
  * not estimate keep the value its training data had: the device default, or the base preset the
  * model config names (Multiband Dynamics starts from OTT).
  */
@@ -53,7 +59,7 @@ public final class PredictedPatches {
     public double gateFraction(Prediction p) {
         for (int j = 0; j < layout.continuous().size(); j++) {
             if (layout.continuous().get(j).name().equals(OutputLayout.SOURCE_GATE)) {
-                return p.mode()[j];
+                return p.mean()[j];
             }
         }
         throw new IllegalStateException("the layout has no gate target");
@@ -66,7 +72,7 @@ public final class PredictedPatches {
         for (int j = 0; j < layout.continuous().size(); j++) {
             OutputLayout.Continuous c = layout.continuous().get(j);
             if (c.slot() == slot && c.spec() != null) {
-                s = s.withNormalized(c.spec().name(), clamp(p.mode()[j]));
+                s = s.withNormalized(c.spec().name(), clamp(p.mean()[j]));
             }
         }
         for (int j = 0; j < layout.discrete().size(); j++) {
