@@ -35,13 +35,13 @@ final class LossCurves {
         Files.createDirectories(lossPng.getParent());
         LossCurvePlot.write(lossPng, config.name() + ": loss", loss, markers, false);
         List<LossCurvePlot.Series> terms = new ArrayList<>();
-        for (String t : List.of("nll", "ce", "chain_ce", "param_mse")) {
+        for (String t : List.of("nll", "ce", "chain_ce", "presence_bce", "param_mse")) {
             terms.add(LossCurvePlot.Series.of("val " + t, MlflowRunReader.metricHistory(dir, "val/" + t)));
         }
         Path termsPng = run.artifactPath("curves/" + TERMS_PNG);
         LossCurvePlot.write(termsPng, config.name() + ": validation loss terms", terms, markers, false);
         List<LossCurvePlot.Series> decode = new ArrayList<>();
-        for (String t : List.of("chain_exact", "presence_f1", "chain_token_acc")) {
+        for (String t : List.of("chain_exact", "presence_f1", "presence_acc", "chain_token_acc")) {
             decode.add(LossCurvePlot.Series.of("val " + t, MlflowRunReader.metricHistory(dir, "val/" + t)));
         }
         Path decodePng = run.artifactPath("curves/" + CHAIN_PNG);
