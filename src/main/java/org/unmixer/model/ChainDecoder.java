@@ -284,7 +284,7 @@ public final class ChainDecoder extends AbstractBlock {
             List<Beam> next = new ArrayList<>(beams.stream().filter(Beam::done).toList());
             for (Beam beam : open) {
                 StepResult r = cache.get(beam.tokens());
-                double[] logp = logSoftmaxMasked(r.logits(), 0, allowed(beam.tokens(), members, t == maxLength));
+                double[] logp = logSoftmaxMasked(r.logits(), allowed(beam.tokens(), members, t == maxLength));
                 for (int token = 0; token <= effects; token++) {
                     if (Double.isFinite(logp[token])) {
                         List<Integer> tokens = new ArrayList<>(beam.tokens());
@@ -316,12 +316,12 @@ public final class ChainDecoder extends AbstractBlock {
         return out;
     }
 
-    /** Log-softmax over the allowed tokens of one row; the others get −∞. */
-    private double[] logSoftmaxMasked(float[] logits, int offset, boolean[] allowed) {
+    /** Log-softmax over the allowed tokens of one row of logits; the others get −∞. */
+    private double[] logSoftmaxMasked(float[] logits, boolean[] allowed) {
         double[] out = new double[effects + 1];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= effects; i++) {
-            out[i] = allowed[i] ? logits[offset + i] : Double.NEGATIVE_INFINITY;
+            out[i] = allowed[i] ? logits[i] : Double.NEGATIVE_INFINITY;
             max = Math.max(max, out[i]);
         }
         double sum = 0;
