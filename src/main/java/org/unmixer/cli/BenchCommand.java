@@ -281,7 +281,7 @@ final class BenchCommand implements Callable<Integer> {
         Path d = dir != null ? dir : ModelLocations.shipped(shipped);
         ModelEstimator m = ModelEstimator.load(method, d, CANDIDATES);
         notes.add(method + ": " + d + " (" + (m.net().config().hyperbolic() ? "hyperbolic" : "Euclidean")
-                + " chain decoder), top-" + CANDIDATES + " chains ranked by P(set)·P(order | set), mixture-mean parameters, no renders");
+                + " chain decoder), top-" + CANDIDATES + " chains ranked by P(set)·P(order | set), parameters at the most weighted component's mean, no renders");
         return m;
     }
 

@@ -160,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
             bar.finish();
         }
 
-        /** Three validation examples: the target and the model's rebuild (best chain, mixture-mean parameters) as WAVs. */
+        /** Three validation examples: the target and the model's rebuild (best chain, point-estimate parameters) as WAVs. */
         @Override
         public void addArtifacts(Path modelDir, Path validationSet, Path artifactDir) throws IOException {
             java.util.List<String> lines = java.nio.file.Files.readAllLines(validationSet.resolve("shard-00000/patches.jsonl"));

@@ -30,6 +30,25 @@ public record Prediction(
         chains = List.copyOf(chains);
     }
 
+    /**
+     * The point estimate of continuous target {@code j}: the mean of its most heavily weighted
+     * component. Not the mixture's mean, which blurs separate modes (an oscillator an octave up or
+     * down becomes one a semitone up), nor its {@link #mode}, which picks the component of highest
+     * peak density and so favours narrow outliers (a sustain or output gain at the top of its
+     * range: on {@code id-full} the mode's rebuilds were 9.0 LU off in loudness on average, this
+     * estimate's 6.7).
+     */
+    public double point(int j) {
+        float[] w = weights[j];
+        int best = 0;
+        for (int k = 1; k < w.length; k++) {
+            if (w[k] > w[best]) {
+                best = k;
+            }
+        }
+        return means[j][best];
+    }
+
     /** The most probable class of discrete target {@code j}. */
     public int argmax(int j) {
         float[] p = classProbabilities.get(j);

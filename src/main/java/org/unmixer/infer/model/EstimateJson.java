@@ -63,16 +63,17 @@ public final class EstimateJson {
         for (int j = 0; j < layout.continuous().size(); j++) {
             OutputLayout.Continuous c = layout.continuous().get(j);
             ObjectNode n = continuous.putObject(c.name());
-            double mean = p.mean()[j];
+            double point = p.point(j);
             double sigma = p.std()[j];
-            n.put("theta", mean);
+            n.put("theta", point);
+            n.put("meanTheta", p.mean()[j]);
             n.put("modeTheta", p.mode()[j]);
             n.put("sigmaTheta", sigma);
             ParamSpec spec = c.spec();
             if (spec != null) {
-                n.put("value", spec.fromNormalized(clamp(mean)));
-                n.put("low", spec.fromNormalized(clamp(mean - sigma)));
-                n.put("high", spec.fromNormalized(clamp(mean + sigma)));
+                n.put("value", spec.fromNormalized(clamp(point)));
+                n.put("low", spec.fromNormalized(clamp(point - sigma)));
+                n.put("high", spec.fromNormalized(clamp(point + sigma)));
                 n.put("unit", spec.unit());
             }
         }

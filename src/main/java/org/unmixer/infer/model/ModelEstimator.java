@@ -20,7 +20,7 @@ import org.unmixer.params.Catalog;
 
 /**
  * The trained inverse model as an {@link Estimator}: one forward pass and the chain ranking, no renders.
- * Candidates are the top-K chains (K = {@code topK}), each with the mixture-mean parameters, ranked by chain
+ * Candidates are the top-K chains (K = {@code topK}), each with the parameters' point estimates, ranked by chain
  * probability (score −log p). The source facts come from the input, as for every method of the
  * benchmark.
  */

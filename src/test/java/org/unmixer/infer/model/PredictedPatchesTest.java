@@ -23,29 +23,36 @@ class PredictedPatchesTest {
     private final ModelConfig config = new ModelConfig(true, 1.0, 128, 130, 0, 8, 16, 16, 2, 4, 4, -9f, 3.7f,
             44_100, 1.5, -24, layout.wavetables(), layout.signature(), Map.of("Multiband Dynamics", "OTT"));
 
-    /** Every continuous target with mixture mean {@code mean} and mode {@code mode}; first class everywhere. */
-    private Prediction prediction(float mean, float mode, List<Integer> chain) {
+    /**
+     * Every continuous target: two components, weights 0.3 and 0.7 with means 0.9 and 0.25 (mixture
+     * mean 0.445), and a claimed mode of 0.9; first class everywhere.
+     */
+    private Prediction prediction(List<Integer> chain) {
         int p = layout.continuous().size();
-        float[] means = new float[p];
+        float[] mixtureMeans = new float[p];
         float[] modes = new float[p];
-        Arrays.fill(means, mean);
-        Arrays.fill(modes, mode);
-        float[][] k = new float[p][];
-        Arrays.fill(k, new float[] {1f});
+        Arrays.fill(mixtureMeans, 0.445f);
+        Arrays.fill(modes, 0.9f);
+        float[][] weights = new float[p][];
+        float[][] means = new float[p][];
+        float[][] sigmas = new float[p][];
+        Arrays.fill(weights, new float[] {0.3f, 0.7f});
+        Arrays.fill(means, new float[] {0.9f, 0.25f});
+        Arrays.fill(sigmas, new float[] {0.01f, 0.2f});
         List<float[]> classes = new ArrayList<>();
         for (OutputLayout.Discrete d : layout.discrete()) {
             float[] probs = new float[d.classes().size()];
             probs[0] = 1;
             classes.add(probs);
         }
-        return new Prediction(means, modes, new float[p], k, k, k, classes, new float[layout.effects().size()],
+        return new Prediction(mixtureMeans, modes, new float[p], weights, means, sigmas, classes, new float[layout.effects().size()],
                 List.of(new ChainDecoder.Chain(chain, 1.0)));
     }
 
     @Test
-    void continuousParametersTakeTheMixtureMeanNotItsMode() {
+    void continuousParametersTakeTheMostWeightedComponentsMean() {
         int saturator = layout.effects().indexOf("Saturator");
-        Prediction p = prediction(0.25f, 0.75f, List.of(saturator));
+        Prediction p = prediction(List.of(saturator));
         Patch patch = new PredictedPatches(Catalog.standard(), layout, config)
                 .patch(p, p.chains().get(0), new SourceSpec(SourceKind.SYNTH, 60, 100, 1.0, 0.5, 0));
         assertThat(patch.chainNames()).containsExactly("Saturator");
