@@ -25,8 +25,8 @@ import org.unmixer.infer.model.SoundEstimator;
 
 /**
  * {@code estimate} after start-up (issue 4's bar: ≤ 150 ms for a 2 s clip): input preparation
- * (48 kHz stereo → mono 44.1 kHz, onset, loudness, pitch, gate), log-mel, the network and a top-5
- * beam search, with the shipped model ({@code models/unmixer-default}).
+ * (48 kHz stereo → mono 44.1 kHz, onset, loudness, pitch, gate), log-mel, the network and the top-5
+ * chain ranking (P(set) · P(order | set)), with the shipped model ({@code models/unmixer-default}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
