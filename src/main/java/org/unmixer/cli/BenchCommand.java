@@ -38,6 +38,8 @@ import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.Budget;
 import org.unmixer.infer.Estimator;
+import org.unmixer.infer.LevelMatch;
+import org.unmixer.infer.LevelMatchedEstimator;
 import org.unmixer.infer.PatchPrior;
 import org.unmixer.infer.UniformPrior;
 import org.unmixer.infer.baseline.CmaEsBaseline;
@@ -57,6 +59,7 @@ import org.unmixer.infer.bench.MethodSummary;
 import org.unmixer.infer.bench.Spectrograms;
 import org.unmixer.infer.metrics.Bootstrap;
 import org.unmixer.params.BadInputException;
+import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.ModelEstimator;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
@@ -86,6 +89,8 @@ final class BenchCommand implements Callable<Integer> {
     /** Methods beyond the default set: the trained model with its hyperbolic and its Euclidean chain decoder. */
     static final List<String> MODEL_METHODS = List.of("model", "model-euclid");
     static final int CANDIDATES = 5;
+    /** '+draws': parameter sets drawn for the model's most probable chain, and their σ scale. */
+    static final String DRAWS_SUFFIX = "+draws";
     static final int SHOWCASES = 3;
     /** Added to a suite's seed for the nn library and the random prior, so they never draw the test patches. */
     static final long LIBRARY_SEED_OFFSET = 1_000_003;
@@ -101,7 +106,10 @@ final class BenchCommand implements Callable<Integer> {
     Integer limit;
 
     @Option(names = "--methods", split = ",", paramLabel = "M",
-            description = "Comma-separated: random, mean, nn, cmaes, oracle, model, model-euclid (default: the five baselines).")
+            description = "Comma-separated: random, mean, nn, cmaes, oracle, model, model-euclid (default: the five baselines);"
+                    + " a method name with '+level' (nn+level, model+level) also matches each candidate's loudness to the target"
+                    + " through Wavetable's Volume (2 renders per candidate), with '+rerank' it then also re-ranks the"
+                    + " candidates by log-mel distance.")
     List<String> methods = METHODS;
 
     @Option(names = "--budget", paramLabel = "RENDERS", description = "Render budget per example (default: 200).")
@@ -186,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
         info.put("suite", s.name()).put("seed", seed).put("budget_renders", budget).put("examples", s.examples().size());
         ArrayNode m = info.putArray("methods");
         chosen.forEach(m::add);
-        if (chosen.contains("nn")) {
+        if (chosen.stream().anyMatch(x -> baseName(x).equals("nn"))) {
             info.put("library", library);
             info.put("nanos_library_build", libraryNanos);
         }
@@ -218,6 +226,14 @@ final class BenchCommand implements Callable<Integer> {
             String name = raw.trim();
             List<String> known = new ArrayList<>(METHODS);
             known.addAll(MODEL_METHODS);
+            MODEL_METHODS.forEach(m -> known.add(m + DRAWS_SUFFIX));
+            for (String m : List.copyOf(known)) {
+                if (!m.equals("oracle") && !m.endsWith(DRAWS_SUFFIX)) {
+                    for (LevelMatchedEstimator.Mode mode : LevelMatchedEstimator.Mode.values()) {
+                        known.add(m + mode.suffix());
+                    }
+                }
+            }
             if (!known.contains(name)) {
                 throw new BadInputException("--methods: \"" + name + "\" is unknown" + Suggest.didYouMean(name, known)
                         + "; choose from " + String.join(", ", known));
@@ -236,7 +252,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private List<Estimator> estimators(List<String> chosen, Suite s, int workers, PrintWriter err, List<String> notes) {
         Optional<NearestNeighbourBaseline> nn = Optional.empty();
-        if (chosen.contains("nn")) {
+        if (chosen.stream().anyMatch(m -> baseName(m).equals("nn"))) {
             err.printf(Locale.ROOT, "bench: building the nn library (%d patches)…%n", library);
             err.flush();
             long t0 = System.nanoTime();
@@ -249,32 +265,84 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<AudioBuffer, Patch> labels = new IdentityHashMap<>();
         s.examples().forEach(e -> e.truth().ifPresent(t -> labels.put(e.target(), t)));
+        Map<String, Estimator> bases = new LinkedHashMap<>();
         List<Estimator> out = new ArrayList<>();
         for (String name : chosen) {
-            switch (name) {
-                case "random" -> out.add(new RandomBaseline(s.randomPrior(), CANDIDATES, seed));
-                case "mean" -> out.add(new MeanBaseline());
-                case "nn" -> out.add(nn.orElseThrow());
-                case "cmaes" -> {
-                    CmaEsBaseline.Config config = CmaEsBaseline.Config.defaults(seed);
-                    if (nn.isPresent()) {
-                        config = config.withStart(nn.get());
-                        notes.add("cmaes: starts from nn's best patch (no renders)");
-                    } else {
-                        notes.add("cmaes: starts from the default patch");
-                    }
-                    notes.add("cmaes: ADVANTAGE — on labelled examples it is given the true chain skeleton (device names"
-                            + " and order) and searches only its continuous parameters; unlabelled examples use the"
-                            + " default skeletons (dry, then each effect alone)");
-                    out.add(new CmaEsBaseline(config));
-                }
-                case "oracle" -> out.add(new OracleBaseline(in -> labels.get(in.target())));
-                case "model" -> out.add(loadModel(name, model, "unmixer-default", notes));
-                case "model-euclid" -> out.add(loadModel(name, modelEuclid, "unmixer-euclid", notes));
-                default -> throw new IllegalStateException(name);
+            String base = baseName(name);
+            if (!bases.containsKey(base)) {
+                bases.put(base, baseEstimator(base, s.randomPrior(), nn, labels, notes));
             }
+            if (name.equals(base)) {
+                out.add(bases.get(base));
+                continue;
+            }
+            if (name.endsWith(DRAWS_SUFFIX)) {
+                CandidateRefiner.Settings d = CandidateRefiner.Settings.DEFAULT;
+                out.add(((ModelEstimator) bases.get(base)).refined(name, d));
+                notes.add(name + ": " + base + " with " + d.draws() + " parameter sets drawn for its most probable chain (σ × "
+                        + d.temperature() + "); the point estimate and every draw level-matched, the closest render"
+                        + " (log-mel L1) kept; the other chains level-matched; chain order unchanged");
+                continue;
+            }
+            LevelMatchedEstimator.Mode mode = name.endsWith(LevelMatchedEstimator.RERANK_SUFFIX)
+                    ? LevelMatchedEstimator.Mode.RERANK : LevelMatchedEstimator.Mode.LEVEL;
+            out.add(new LevelMatchedEstimator(bases.get(base), LevelMatch.standard(), mode));
+            notes.add(name + ": " + base + "'s candidates, each with Wavetable's Volume set so its render matches the"
+                    + " target's integrated loudness (up to 2 renders per candidate, counted)"
+                    + (mode == LevelMatchedEstimator.Mode.RERANK
+                            ? ", then re-ranked by the log-mel L1 distance of that render to the target" : ""));
         }
         return out;
+    }
+
+    private static String baseName(String method) {
+        if (method.endsWith(DRAWS_SUFFIX)) {
+            return method.substring(0, method.length() - DRAWS_SUFFIX.length());
+        }
+        for (LevelMatchedEstimator.Mode mode : LevelMatchedEstimator.Mode.values()) {
+            if (method.endsWith(mode.suffix())) {
+                return method.substring(0, method.length() - mode.suffix().length());
+            }
+        }
+        return method;
+    }
+
+    private Estimator baseEstimator(String name, PatchPrior randomPrior, Optional<NearestNeighbourBaseline> nn,
+            Map<AudioBuffer, Patch> labels, List<String> notes) {
+        switch (name) {
+            case "random" -> {
+                return new RandomBaseline(randomPrior, CANDIDATES, seed);
+            }
+            case "mean" -> {
+                return new MeanBaseline();
+            }
+            case "nn" -> {
+                return nn.orElseThrow();
+            }
+            case "cmaes" -> {
+                CmaEsBaseline.Config config = CmaEsBaseline.Config.defaults(seed);
+                if (nn.isPresent()) {
+                    config = config.withStart(nn.get());
+                    notes.add("cmaes: starts from nn's best patch (no renders)");
+                } else {
+                    notes.add("cmaes: starts from the default patch");
+                }
+                notes.add("cmaes: ADVANTAGE — on labelled examples it is given the true chain skeleton (device names"
+                        + " and order) and searches only its continuous parameters; unlabelled examples use the"
+                        + " default skeletons (dry, then each effect alone)");
+                return new CmaEsBaseline(config);
+            }
+            case "oracle" -> {
+                return new OracleBaseline(in -> labels.get(in.target()));
+            }
+            case "model" -> {
+                return loadModel(name, model, "unmixer-default", notes);
+            }
+            case "model-euclid" -> {
+                return loadModel(name, modelEuclid, "unmixer-euclid", notes);
+            }
+            default -> throw new IllegalStateException(name);
+        }
     }
 
     private Estimator loadModel(String method, Path dir, String shipped, List<String> notes) {

@@ -13,6 +13,7 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.infer.model.Estimate;
 import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
+import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.SoundEstimator;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
@@ -52,15 +53,23 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--render", paramLabel = "OUT.wav", description = "Render the best candidate to this WAV.")
     Path render;
 
+    @Option(names = "--draws", paramLabel = "N",
+            description = "Parameter sets drawn for the best chain and compared by their renders (default: 8; 0: level match only).")
+    int draws = CandidateRefiner.Settings.DEFAULT.draws();
+
     @Override
     public Integer call() throws java.io.IOException {
         if (topK < 1 || topK > 20) {
             throw new BadInputException("--top-k " + topK + " must be between 1 and 20");
         }
+        if (draws < 0 || draws > 200) {
+            throw new BadInputException("--draws " + draws + " must be between 0 and 200");
+        }
         AudioBuffer audio = AudioFiles.read(file).audio();
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
         try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
-            SoundEstimator estimator = new SoundEstimator(m);
+            SoundEstimator estimator = new SoundEstimator(m,
+                    new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
             Estimate e = estimator.estimate(audio, topK);
             String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout());
             if (out != null) {
@@ -100,7 +109,12 @@ final class EstimateCommand implements Callable<Integer> {
             o.println(d.device().name());
             print(o, d);
         }
-        o.printf(Locale.ROOT, "time: prepare %.1f ms, model %.1f ms%n", e.prepareNanos() / 1e6, e.modelNanos() / 1e6);
+        o.printf(Locale.ROOT, "level matched (Volume %+.1f dB); %s%n", e.refinement().volumeChangesDb().get(0),
+                e.refinement().draws() == 0 ? "no parameter draws"
+                        : e.refinement().chosenDraw() == 0 ? "the point estimate beat " + e.refinement().draws() + " draws"
+                        : "draw " + e.refinement().chosenDraw() + " of " + e.refinement().draws() + " sounded closest");
+        o.printf(Locale.ROOT, "time: prepare %.1f ms, model %.1f ms, refine %.1f ms (%d renders)%n", e.prepareNanos() / 1e6,
+                e.modelNanos() / 1e6, e.refineNanos() / 1e6, e.refinement().renders());
     }
 
     private static void print(PrintWriter o, DeviceSettings d) {

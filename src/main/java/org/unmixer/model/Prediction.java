@@ -1,6 +1,8 @@
 package org.unmixer.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * What the network says about one input, in the {@link OutputLayout}'s order.
@@ -47,6 +49,55 @@ public record Prediction(
             }
         }
         return means[j][best];
+    }
+
+    /**
+     * A draw from the prediction, as a prediction whose point estimates are the drawn values: each
+     * continuous target picks a component by its weight and a value from it with σ scaled by
+     * {@code temperature} (clamped to [0, 1]); each discrete target a class by its probability.
+     * Presence and chains are kept. Deterministic for a given {@code rng} state.
+     */
+    public Prediction draw(SplittableRandom rng, double temperature) {
+        int n = means.length;
+        float[][] w = new float[n][];
+        float[][] m = new float[n][];
+        for (int j = 0; j < n; j++) {
+            int k = pick(weights[j], rng);
+            w[j] = new float[weights[j].length];
+            w[j][k] = 1;
+            m[j] = means[j].clone();
+            double v = means[j][k] + temperature * sigmas[j][k] * gaussian(rng);
+            m[j][k] = (float) Math.max(0, Math.min(1, v));
+        }
+        List<float[]> classes = new ArrayList<>();
+        for (float[] probs : classProbabilities) {
+            float[] oneHot = new float[probs.length];
+            oneHot[pick(probs, rng)] = 1;
+            classes.add(oneHot);
+        }
+        return new Prediction(mean, mode, std, w, m, sigmas, classes, presence, chains);
+    }
+
+    private static int pick(float[] p, SplittableRandom rng) {
+        double total = 0;
+        for (float x : p) {
+            total += x;
+        }
+        double u = rng.nextDouble() * total;
+        for (int i = 0; i < p.length; i++) {
+            u -= p[i];
+            if (u < 0) {
+                return i;
+            }
+        }
+        return p.length - 1;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        // Box–Muller; SplittableRandom has no nextGaussian on Java 17.
+        double u1 = 1 - rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     /** The most probable class of discrete target {@code j}. */

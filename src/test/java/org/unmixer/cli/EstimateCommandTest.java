@@ -64,6 +64,10 @@ class EstimateCommandTest {
         assertThat(e.path("uncertainty").path("presence").path("Reverb").asDouble()).isStrictlyBetween(0.0, 1.0);
         assertThat(e.path("input").path("steps").size()).isPositive();
         assertThat(e.path("timing").path("modelMs").asDouble()).isPositive();
+        assertThat(e.path("refinement").path("draws").asInt()).isEqualTo(8);
+        assertThat(e.path("refinement").path("renders").asInt()).isGreaterThanOrEqualTo(8 + 3);
+        assertThat(e.path("alternatives").get(0).path("logMelDistance").asDouble()).isPositive();
+        assertThat(e.path("alternatives").get(0).has("levelMatchDb")).isTrue();
         assertThat(AudioFiles.read(render).audio().seconds()).isGreaterThan(0.4);
     }
 
@@ -87,16 +91,19 @@ class EstimateCommandTest {
         assertThat(CliRunner.run("estimate", tmp.resolve("missing.wav").toString(), "--model", model.toString()).exitCode())
                 .isEqualTo(2);
         assertThat(CliRunner.run("estimate", "assets/examples/pluck.wav", "--top-k", "0").exitCode()).isEqualTo(2);
+        CliRunner draws = CliRunner.run("estimate", "assets/examples/pluck.wav", "--draws", "-1");
+        assertThat(draws.exitCode()).isEqualTo(2);
+        assertThat(draws.err()).contains("--draws");
     }
 
     @Test
     void theModelRunsAsABenchMethod() throws IOException {
         Path out = tmp.resolve("bench");
-        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model,oracle",
+        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model,model+draws,model+level,oracle",
                 "--model", model.toString(), "--threads", "1", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results.toString()).contains("\"model\"");
+        assertThat(results.toString()).contains("\"model\"").contains("\"model+draws\"").contains("\"model+level\"");
         assertThat(r.out()).contains("model");
         CliRunner missing = CliRunner.run("bench", "--suite", "id-full", "--limit", "1", "--methods", "model-euclid",
                 "--model-euclid", tmp.resolve("none").toString(), "--out", tmp.resolve("b2").toString());

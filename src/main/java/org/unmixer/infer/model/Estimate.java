@@ -13,11 +13,13 @@ import org.unmixer.model.Prediction;
  * @param prediction the network's output (mixtures, class probabilities, chains)
  * @param candidates patches in chain-probability order; the first is the best
  * @param chainProbabilities the probability of each candidate's chain
+ * @param refinement what the renders after the network did (level match, draws, distances)
  * @param prepareNanos time to read and prepare the input
  * @param modelNanos time for features, network and beam search
+ * @param refineNanos time for the refinement's renders
  */
 public record Estimate(PreparedInput prepared, Prediction prediction, List<Patch> candidates, List<Double> chainProbabilities,
-                       long prepareNanos, long modelNanos) {
+                       CandidateRefiner.Refined refinement, long prepareNanos, long modelNanos, long refineNanos) {
     public Estimate {
         candidates = List.copyOf(candidates);
         chainProbabilities = List.copyOf(chainProbabilities);

@@ -43,13 +43,23 @@ public final class EstimateJson {
             ObjectNode a = alternatives.addObject();
             a.put("rank", i + 1);
             a.put("chainProbability", e.chainProbabilities().get(i));
+            a.put("logMelDistance", e.refinement().distances().get(i));
+            a.put("levelMatchDb", e.refinement().volumeChangesDb().get(i));
             a.set("patch", patches.toTree(e.candidates().get(i), true));
         }
+        ObjectNode refinement = root.putObject("refinement");
+        refinement.put("draws", e.refinement().draws());
+        refinement.put("chosenDraw", e.refinement().chosenDraw());
+        refinement.put("renders", e.refinement().renders());
+        refinement.put("note", "every candidate's Wavetable Volume set to match the input's loudness (levelMatchDb);"
+                + " the best chain's parameters chosen among the point estimate (chosenDraw 0) and draws from the"
+                + " predicted mixtures by log-mel distance of their renders to the input");
         root.set("uncertainty", uncertainty(e.prediction(), layout));
         root.putArray("itf");
         ObjectNode timing = root.putObject("timing");
         timing.put("prepareMs", e.prepareNanos() / 1e6);
         timing.put("modelMs", e.modelNanos() / 1e6);
+        timing.put("refineMs", e.refineNanos() / 1e6);
         try {
             return MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {

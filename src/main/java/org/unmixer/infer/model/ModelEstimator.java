@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.Resampler;
+import java.util.Optional;
+import org.unmixer.dsp.patch.Patch;
 import org.unmixer.infer.Candidate;
+import org.unmixer.infer.LevelMatch;
 import org.unmixer.infer.Estimation;
 import org.unmixer.infer.EstimationInput;
 import org.unmixer.infer.Estimator;
@@ -23,6 +26,7 @@ import org.unmixer.params.Catalog;
  * Candidates are the top-K chains (K = {@code topK}), each with the parameters' point estimates, ranked by chain
  * probability (score −log p). The source facts come from the input, as for every method of the
  * benchmark.
+ * {@link #refined} adds the renders of a {@link CandidateRefiner} (level match, parameter draws).
  */
 public final class ModelEstimator implements Estimator, AutoCloseable {
     private final String name;
@@ -30,13 +34,23 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
     private final Predictor predictor;
     private final PredictedPatches patches;
     private final int topK;
+    private final Optional<CandidateRefiner> refiner;
 
-    private ModelEstimator(String name, NDManager manager, InverseNet net, int topK) {
+    private ModelEstimator(String name, NDManager manager, Predictor predictor, int topK, Optional<CandidateRefiner.Settings> refine) {
         this.name = name;
         this.manager = manager;
-        this.predictor = new Predictor(net, manager);
-        this.patches = new PredictedPatches(Catalog.standard(), net.layout(), net.config());
+        this.predictor = predictor;
+        this.patches = new PredictedPatches(Catalog.standard(), predictor.net().layout(), predictor.net().config());
         this.topK = topK;
+        this.refiner = refine.map(s -> new CandidateRefiner(patches, s, LevelMatch.standard()));
+    }
+
+    /**
+     * The same model (shared, not copied) under another name, its candidates refined with a few
+     * renders by a {@link CandidateRefiner} with these settings.
+     */
+    public ModelEstimator refined(String newName, CandidateRefiner.Settings settings) {
+        return new ModelEstimator(newName, manager, predictor, topK, Optional.of(settings));
     }
 
     /**
@@ -48,7 +62,8 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
     public static ModelEstimator load(String name, Path modelDir, int topK) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            return new ModelEstimator(name, manager, ModelFiles.load(modelDir, Catalog.standard(), manager), topK);
+            return new ModelEstimator(name, manager, new Predictor(ModelFiles.load(modelDir, Catalog.standard(), manager), manager),
+                    topK, Optional.empty());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -79,11 +94,21 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
     public Estimation estimate(EstimationInput input) {
         long start = System.nanoTime();
         Prediction p = predict(input.target(), topK);
-        List<Candidate> candidates = new ArrayList<>();
-        for (ChainDecoder.Chain chain : p.chains()) {
-            candidates.add(new Candidate(patches.patch(p, chain, input.source()), -Math.log(Math.max(chain.probability(), 1e-300))));
+        List<Patch> chosen = new ArrayList<>();
+        int renders = 0;
+        if (refiner.isPresent()) {
+            CandidateRefiner.Refined r = refiner.get().refine(p, q -> input.source(), input.target());
+            chosen.addAll(r.patches());
+            renders = r.renders();
+        } else {
+            p.chains().forEach(chain -> chosen.add(patches.patch(p, chain, input.source())));
         }
-        return new Estimation(candidates, 0, System.nanoTime() - start);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            double probability = p.chains().get(i).probability();
+            candidates.add(new Candidate(chosen.get(i), -Math.log(Math.max(probability, 1e-300))));
+        }
+        return new Estimation(candidates, renders, System.nanoTime() - start);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.unmixer.infer.model;
 
 import java.util.ArrayList;
+import org.unmixer.infer.LevelMatch;
 import java.util.List;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.prep.InputPreparation;
@@ -18,7 +19,8 @@ import org.unmixer.model.Prediction;
  * model rate, one note from its onset, the training renders' loudness), the model predicts, and the
  * source of each candidate is inferred — its note from the detected pitch less the predicted
  * oscillator transposition (so that a +12 st oscillator at C2 and a plain one at C3 are told apart by
- * the model, not by the pitch tracker), its gate from the model's gate head.
+ * the model, not by the pitch tracker), its gate from the model's gate head. The candidates are then
+ * level-matched and the best chain's parameters refined with a few renders ({@link CandidateRefiner}).
  */
 public final class SoundEstimator {
     /** The note used when the input has no clear pitch. */
@@ -26,9 +28,16 @@ public final class SoundEstimator {
     public static final int VELOCITY = 100;
 
     private final ModelEstimator model;
+    private final CandidateRefiner refiner;
 
+    /** With the default refinement ({@link CandidateRefiner.Settings#DEFAULT}). */
     public SoundEstimator(ModelEstimator model) {
+        this(model, CandidateRefiner.Settings.DEFAULT);
+    }
+
+    public SoundEstimator(ModelEstimator model, CandidateRefiner.Settings refinement) {
         this.model = model;
+        this.refiner = new CandidateRefiner(model.patches(), refinement, LevelMatch.standard());
     }
 
     public PrepSettings prepSettings() {
@@ -41,15 +50,14 @@ public final class SoundEstimator {
         PreparedInput prepared = InputPreparation.prepare(audio, prepSettings());
         long t1 = System.nanoTime();
         Prediction p = model.predict(prepared.audio(), topK);
-        SourceSpec source = source(p, prepared);
-        List<org.unmixer.dsp.patch.Patch> candidates = new ArrayList<>();
+        long t2 = System.nanoTime();
+        CandidateRefiner.Refined refined = refiner.refine(p, q -> source(q, prepared), prepared.audio());
         List<Double> probabilities = new ArrayList<>();
         for (ChainDecoder.Chain chain : p.chains()) {
-            candidates.add(model.patches().patch(p, chain, source));
             probabilities.add(chain.probability());
         }
-        long t2 = System.nanoTime();
-        return new Estimate(prepared, p, candidates, probabilities, t1 - t0, t2 - t1);
+        long t3 = System.nanoTime();
+        return new Estimate(prepared, p, refined.patches(), probabilities, refined, t1 - t0, t2 - t1, t3 - t2);
     }
 
     private SourceSpec source(Prediction p, PreparedInput prepared) {
