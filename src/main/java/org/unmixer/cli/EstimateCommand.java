@@ -71,7 +71,7 @@ final class EstimateCommand implements Callable<Integer> {
             SoundEstimator estimator = new SoundEstimator(m,
                     new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
             Estimate e = estimator.estimate(audio, topK);
-            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout());
+            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration());
             if (out != null) {
                 org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }

@@ -16,11 +16,26 @@ import java.util.List;
 public final class Predictor {
     private final InverseNet net;
     private final NDManager manager;
+    private final PresenceCalibration calibration;
 
     /** @param manager the manager that owns the net's parameters */
     public Predictor(InverseNet net, NDManager manager) {
+        this(net, manager, PresenceCalibration.identity(net.layout().effects().size()));
+    }
+
+    /** With per-effect presence thresholds for the chain's device set. */
+    public Predictor(InverseNet net, NDManager manager, PresenceCalibration calibration) {
+        if (calibration.thresholds().length != net.layout().effects().size()) {
+            throw new IllegalArgumentException("calibration for " + calibration.thresholds().length + " effects, the model has "
+                    + net.layout().effects().size());
+        }
         this.net = net;
         this.manager = manager;
+        this.calibration = calibration;
+    }
+
+    public PresenceCalibration calibration() {
+        return calibration;
     }
 
     public InverseNet net() {
@@ -59,7 +74,7 @@ public final class Predictor {
             for (int e = 0; e < presence.length; e++) {
                 presenceD[e] = presence[e];
             }
-            List<ChainDecoder.Chain> chains = net.decoder().rankChains(ps, out.get(3), presenceD, topK);
+            List<ChainDecoder.Chain> chains = net.decoder().rankChains(ps, out.get(3), calibration.apply(presenceD), topK);
             return new Prediction(mean, mode, std, weights, means, sigmas, probs, presence, chains);
         }
     }

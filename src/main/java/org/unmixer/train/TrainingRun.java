@@ -18,6 +18,7 @@ import org.unmixer.dsp.source.Wavetables;
 import org.unmixer.model.InverseNet;
 import org.unmixer.model.ModelConfig;
 import org.unmixer.model.ModelFiles;
+import org.unmixer.model.PresenceCalibration;
 import org.unmixer.model.OutputLayout;
 import org.unmixer.params.Catalog;
 import org.unmixer.train.tracking.MlflowRun;
@@ -125,8 +126,13 @@ public final class TrainingRun {
             }
             Path modelDir = paths.outDir().resolve("model");
             ModelFiles.save(net, modelDir);
+            PresenceCalibrator.Fit fit = PresenceCalibrator.calibrate(net, manager, validation, modelDir);
+            for (int e = 0; e < layout.effects().size(); e++) {
+                run.logParam("calibration/" + layout.effects().get(e) + "/threshold", Double.toString(fit.calibration().thresholds()[e]));
+            }
             LossCurves.write(run, config, modelDir);
             run.logArtifact(modelDir.resolve(ModelFiles.CONFIG_FILE), "model");
+            run.logArtifact(modelDir.resolve(PresenceCalibration.FILE), "model");
             Path audio = run.artifactPath("audio");
             Files.createDirectories(audio);
             progress.addArtifacts(modelDir, validation.dir(), audio);

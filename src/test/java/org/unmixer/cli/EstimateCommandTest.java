@@ -65,6 +65,7 @@ class EstimateCommandTest {
         assertThat(e.path("input").path("steps").size()).isPositive();
         assertThat(e.path("timing").path("modelMs").asDouble()).isPositive();
         assertThat(e.path("refinement").path("draws").asInt()).isEqualTo(8);
+        assertThat(e.path("uncertainty").path("presenceThresholds").path("Reverb").asDouble()).isEqualTo(0.5); // not calibrated
         assertThat(e.path("refinement").path("renders").asInt()).isGreaterThanOrEqualTo(8 + 3);
         assertThat(e.path("alternatives").get(0).path("logMelDistance").asDouble()).isPositive();
         assertThat(e.path("alternatives").get(0).has("levelMatchDb")).isTrue();

@@ -51,13 +51,21 @@ class TrainCommandTest {
         assertThat(first.out()).contains("trained 4 steps");
         assertThat(out.resolve("model/model.json")).exists();
         assertThat(out.resolve("model/loss.png")).exists();
+        assertThat(out.resolve("model/calibration.json")).exists();
         String runId = first.out().replaceAll("(?s).*tracking run ([0-9a-f]{32}).*", "$1");
         Path runDir = MlflowRunReader.findRun(mlruns, runId);
         assertThat(MlflowRunReader.status(runDir)).isEqualTo(RunStatus.FINISHED);
         assertThat(MlflowRunReader.metricHistory(runDir, "train/loss")).hasSize(4);
         assertThat(MlflowRunReader.metricHistory(runDir, "val/chain_exact")).hasSize(2); // step 3 and the last step
         assertThat(MlflowRunReader.params(runDir)).containsEntry("model/hyperbolic", "true")
-                .containsKey("dataset/tiny-full/manifest_sha256");
+                .containsKey("dataset/tiny-full/manifest_sha256").containsKey("calibration/Saturator/threshold");
+        CliRunner calibrate = CliRunner.run("calibrate", "--model", out.resolve("model").toString(), "--data",
+                tmp.resolve("data/tiny-full").toString());
+        assertThat(calibrate.exitCode()).as(calibrate.err()).isZero();
+        assertThat(calibrate.out()).contains("Saturator").contains("threshold").contains("calibration.json");
+        CliRunner noData = CliRunner.run("calibrate", "--model", out.resolve("model").toString(), "--data", tmp.resolve("none").toString());
+        assertThat(noData.exitCode()).isEqualTo(2);
+        assertThat(noData.err()).contains("manifest.json");
         try (Stream<Path> audio = Files.list(runDir.resolve("artifacts/audio"))) {
             assertThat(audio.map(p -> p.getFileName().toString())).contains("validation-0-target.wav", "validation-0-rebuild.wav");
         }

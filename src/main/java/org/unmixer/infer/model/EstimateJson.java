@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.unmixer.dsp.patch.PatchJson;
 import org.unmixer.model.OutputLayout;
+import org.unmixer.model.PresenceCalibration;
 import org.unmixer.model.Prediction;
 import org.unmixer.params.ParamSpec;
 
@@ -23,6 +24,11 @@ public final class EstimateJson {
     }
 
     public static String write(Estimate e, String inputName, OutputLayout layout) {
+        return write(e, inputName, layout, PresenceCalibration.identity(layout.effects().size()));
+    }
+
+    /** With the per-effect presence thresholds the chain's device set was chosen by. */
+    public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration) {
         PatchJson patches = PatchJson.standard();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -54,7 +60,12 @@ public final class EstimateJson {
         refinement.put("note", "every candidate's Wavetable Volume set to match the input's loudness (levelMatchDb);"
                 + " the best chain's parameters chosen among the point estimate (chosenDraw 0) and draws from the"
                 + " predicted mixtures by log-mel distance of their renders to the input");
-        root.set("uncertainty", uncertainty(e.prediction(), layout));
+        ObjectNode u = uncertainty(e.prediction(), layout);
+        ObjectNode thresholds = u.putObject("presenceThresholds");
+        for (int i = 0; i < layout.effects().size(); i++) {
+            thresholds.put(layout.effects().get(i), calibration.thresholds()[i]);
+        }
+        root.set("uncertainty", u);
         root.putArray("itf");
         ObjectNode timing = root.putObject("timing");
         timing.put("prepareMs", e.prepareNanos() / 1e6);

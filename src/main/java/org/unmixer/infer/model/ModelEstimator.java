@@ -19,6 +19,7 @@ import org.unmixer.model.InverseNet;
 import org.unmixer.model.ModelFiles;
 import org.unmixer.model.Prediction;
 import org.unmixer.model.Predictor;
+import org.unmixer.model.PresenceCalibration;
 import org.unmixer.params.Catalog;
 
 /**
@@ -54,7 +55,7 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
     }
 
     /**
-     * Loads a saved model.
+     * Loads a saved model, with its {@code calibration.json} when there is one.
      *
      * @param name the method name in reports ("model", "model-euclid")
      * @throws org.unmixer.params.BadInputException naming the file when the model is missing or corrupt
@@ -62,8 +63,10 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
     public static ModelEstimator load(String name, Path modelDir, int topK) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            return new ModelEstimator(name, manager, new Predictor(ModelFiles.load(modelDir, Catalog.standard(), manager), manager),
-                    topK, Optional.empty());
+            InverseNet net = ModelFiles.load(modelDir, Catalog.standard(), manager);
+            PresenceCalibration calibration = PresenceCalibration.read(modelDir, net.layout().effects())
+                    .orElse(PresenceCalibration.identity(net.layout().effects().size()));
+            return new ModelEstimator(name, manager, new Predictor(net, manager, calibration), topK, Optional.empty());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -84,6 +87,11 @@ public final class ModelEstimator implements Estimator, AutoCloseable {
         int rate = predictor.net().config().sampleRate();
         AudioBuffer a = audio.sampleRate() == rate ? audio : Resampler.resample(audio, rate);
         return predictor.predict(Features.logMel(a, predictor.net().config()), k);
+    }
+
+    /** The per-effect presence thresholds the chain ranking uses. */
+    public PresenceCalibration calibration() {
+        return predictor.calibration();
     }
 
     public PredictedPatches patches() {

@@ -1,0 +1,28 @@
+package org.unmixer.model.diff;
+
+import ai.djl.ndarray.NDArray;
+import org.unmixer.params.ParamSpec;
+
+/**
+ * {@link org.unmixer.params.Taper} on NDArrays, so that display values are differentiable functions
+ * of normalised θ (the same formulas: LIN, LOG geometric, EXP with curvature).
+ */
+public final class DiffTaper {
+    private DiffTaper() {
+    }
+
+    /** Display value(s) of a continuous parameter for θ (any shape; θ outside [0, 1] is clipped). */
+    public static NDArray toDisplay(NDArray theta, ParamSpec p) {
+        if (p.isQuantized()) {
+            throw new IllegalArgumentException(p.name() + " is quantized: not differentiable");
+        }
+        NDArray t = theta.clip(0, 1);
+        double min = p.min();
+        double max = p.max();
+        return switch (p.taper()) {
+            case LIN -> t.mul(max - min).add(min);
+            case LOG -> t.mul(Math.log(max / min)).exp().mul(min);
+            case EXP -> t.mul(p.curve()).exp().sub(1).mul((max - min) / Math.expm1(p.curve())).add(min);
+        };
+    }
+}
