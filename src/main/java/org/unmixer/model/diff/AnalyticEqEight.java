@@ -74,7 +74,7 @@ public final class AnalyticEqEight {
      */
     public NDArray response(NDArray theta, int fftSize, double sampleRate) {
         // float64 throughout: 1 − cos ω of a 30 Hz band is 2e-5, where float32 keeps two digits.
-        theta = theta.toType(DataType.FLOAT64, false);
+        theta = toFloat64(theta);
         NDManager m = theta.getManager();
         int bins = fftSize;
         double[] w = new double[bins];
@@ -123,10 +123,21 @@ public final class AnalyticEqEight {
         NDArray one = m.create(new double[] {1, 0}).complex();
         NDArray i = m.create(new double[] {0, 1}).complex();
         NDArray hc = h.get(new NDIndex(":, 0")).mul(one).add(h.get(new NDIndex(":, 1")).mul(i));
-        NDArray spectrum = audio.toType(DataType.FLOAT64, false).fft(fftSize, -1);
+        NDArray spectrum = toFloat64(audio).fft(fftSize, -1);
         NDArray y = spectrum.mul(hc).ifft(fftSize, -1).real().get(new NDIndex("..., 0"));
         // float64 out: DJL's cast to float32 drops the gradient.
         return y.get(new NDIndex("..., :{}", samples));
+    }
+
+    /**
+     * A float64 view that keeps the gradient: DJL's {@code toType} detaches, while PyTorch's type
+     * promotion in a product with a float64 one does not.
+     */
+    static NDArray toFloat64(NDArray a) {
+        if (a.getDataType() == DataType.FLOAT64) {
+            return a;
+        }
+        return a.mul(a.getManager().ones(new Shape(1), DataType.FLOAT64));
     }
 
     private record Trig(NDArray cos1, NDArray sin1, NDArray cos2, NDArray sin2) {

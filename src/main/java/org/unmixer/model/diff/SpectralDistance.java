@@ -16,7 +16,9 @@ import org.unmixer.audio.spectral.StftDistance;
  * frames centred with zero padding, unnormalised magnitudes, ε = 1e-5) — the same numbers as the
  * Java {@link StftDistance}, which the tests check.
  *
- * <p>Computed in float64. The zero padding is done here (torch's own centring pads by reflection).
+ * <p>Computed in the estimate's data type (float64 for the tightest match; DJL's casts do not carry
+ * gradients, so the estimate is never cast). The zero padding is done here (torch's own centring
+ * pads by reflection).
  */
 public final class SpectralDistance {
     private final int[] fftSizes;
@@ -38,8 +40,9 @@ public final class SpectralDistance {
             throw new IllegalArgumentException("estimate and target must both be [batch, samples], got "
                     + estimate.getShape() + " and " + target.getShape());
         }
-        NDArray x = estimate.toType(DataType.FLOAT64, false);
-        NDArray y = target.toType(DataType.FLOAT64, false);
+        DataType type = estimate.getDataType();
+        NDArray x = estimate;
+        NDArray y = target.getDataType() == type ? target : target.toType(type, false);
         NDArray sum = null;
         for (int n : fftSizes) {
             // [batch, bins · frames]: DJL's PyTorch reductions take one axis at a time.
@@ -49,9 +52,9 @@ public final class SpectralDistance {
             NDArray num = diff.square().sum(new int[] {1}).sqrt();
             NDArray den = magY.square().sum(new int[] {1}).sqrt();
             // A silent target: SC is 1 for a sounding estimate and 0 for a silent one, as in StftDistance.
-            NDArray silent = den.eq(0);
-            NDArray sc = num.div(den.add(silent.toType(DataType.FLOAT64, false))).mul(silent.logicalNot().toType(DataType.FLOAT64, false))
-                    .add(silent.toType(DataType.FLOAT64, false).mul(num.gt(0).toType(DataType.FLOAT64, false)));
+            NDArray silent = den.eq(0).toType(type, false);
+            NDArray sounding = silent.neg().add(1);
+            NDArray sc = num.div(den.add(silent)).mul(sounding).add(silent.mul(num.gt(0).toType(type, false)));
             NDArray lm = magY.add(StftDistance.EPSILON).log().sub(magX.add(StftDistance.EPSILON).log()).abs().mean(new int[] {1});
             NDArray total = sc.add(lm);
             sum = sum == null ? total : sum.add(total);
@@ -63,13 +66,13 @@ public final class SpectralDistance {
     static NDArray magnitude(NDArray x, int n) {
         NDManager m = x.getManager();
         long batch = x.getShape().get(0);
-        NDArray pad = m.zeros(new Shape(batch, n / 2), DataType.FLOAT64);
+        NDArray pad = m.zeros(new Shape(batch, n / 2), x.getDataType());
         NDArray padded = ai.djl.ndarray.NDArrays.concat(new NDList(pad, x, pad), 1);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
         }
-        return padded.stft(n, n / 4, false, m.create(w), false, true).abs();
+        return padded.stft(n, n / 4, false, m.create(w).toType(x.getDataType(), false), false, true).abs();
     }
 
 }

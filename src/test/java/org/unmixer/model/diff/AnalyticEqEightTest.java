@@ -109,6 +109,20 @@ class AnalyticEqEightTest {
         }
     }
 
+    @Test
+    void float32AudioFromAnUpstreamProxyKeepsItsGradient() {
+        DeviceSettings s = everyType(100, false);
+        AnalyticEqEight eq = new AnalyticEqEight(s);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray audio = m.create(noise(1, 2_048, 3)); // float32, as a proxy's output
+            audio.setRequiresGradient(true);
+            try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(eq.apply(audio.mul(2), m.create(eq.theta(s)), RATE, 2_048).square().sum());
+                assertThat(audio.getGradient().abs().sum().getFloat()).isPositive();
+            }
+        }
+    }
+
     private static double energy(AnalyticEqEight eq, NDArray audio, NDArray theta) {
         return eq.apply(audio, theta, RATE, 4_096).toType(DataType.FLOAT64, false).square().mean().getDouble();
     }
