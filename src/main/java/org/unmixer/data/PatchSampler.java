@@ -132,7 +132,7 @@ public final class PatchSampler {
      * estimated ones. Conditional ranges are drawn in a second pass, once the parameter they depend
      * on has its value.
      */
-    DeviceSettings drawSettings(DeviceSpec device, SplittableRandom rng) {
+    public DeviceSettings drawSettings(DeviceSpec device, SplittableRandom rng) {
         SamplingRanges.DeviceRanges rules = config.ranges().forDevice(device.name());
         DeviceSettings s = rules.preset() == null ? device.defaults() : device.preset(rules.preset());
         List<ParamRange.Conditional> conditional = new ArrayList<>();

@@ -88,6 +88,20 @@ class TrainCommandTest {
         assertThat(r.err()).contains(bad.toString()).contains("stepz");
     }
 
+    @Test
+    void trainsATinyProxyAndRefusesUnknownEffects() {
+        Path out = tmp.resolve("proxy");
+        CliRunner r = CliRunner.run("train-proxy", "--effect", "saturator", "--steps", "3", "--samples", "1024", "--pool", "8",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Saturator proxy: fidelity");
+        assertThat(out.resolve("proxy.json")).exists();
+        assertThat(out.resolve("proxy.params")).exists();
+        CliRunner bad = CliRunner.run("train-proxy", "--effect", "saturater");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("saturator");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -26,8 +26,8 @@ import java.util.List;
  * </pre>
  *
  * The output adds the input's first channel (the signal; further input channels carry side
- * information such as an LFO's phase), so an untrained proxy starts near the identity, which is
- * where many settings of an effect are. Receptive field: 1 + (kernel − 1)·Σ dilations samples.
+ * information such as an LFO's phase) and its last layer starts at zero, so an untrained proxy is
+ * the identity, which is where many settings of an effect are. Receptive field: 1 + (kernel − 1)·Σ dilations samples.
  */
 public final class ProxyTcn extends AbstractBlock {
     /**
@@ -104,6 +104,9 @@ public final class ProxyTcn extends AbstractBlock {
             mix.get(l).initialize(manager, dataType, hidden);
         }
         output.initialize(manager, dataType, hidden);
+        // The output layer starts at zero, so an untrained proxy is exactly the identity (the
+        // residual path): training starts from "the effect does nothing", not from noise.
+        output.getParameters().forEach(p -> p.getValue().getArray().set(new NDIndex("..."), 0f));
     }
 
     /** inputs: audio [B, I, T], condition [B, P] → [B, 1, T]. */

@@ -1,0 +1,109 @@
+package org.unmixer.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.unmixer.data.DatasetConfig;
+import org.unmixer.data.PatchSampler;
+import org.unmixer.model.proxy.ProxyConditioning;
+import org.unmixer.model.proxy.ProxyData;
+import org.unmixer.model.proxy.ProxyFiles;
+import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.params.BadInputException;
+import org.unmixer.params.Catalog;
+import org.unmixer.params.Suggest;
+import org.unmixer.train.ProxyTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code unmixer train-proxy --effect saturator|eq-eight|ott|phaser|reverb}: trains one effect's
+ * neural proxy on pairs rendered through the reference device and reports its fidelity on held-out
+ * pairs (MR-STFT(proxy, device) as a fraction of MR-STFT(dry, device)).
+ */
+@Command(name = "train-proxy", mixinStandardHelpOptions = true,
+        description = "Train one effect's differentiable neural proxy and report its fidelity on held-out settings.")
+final class TrainProxyCommand implements Callable<Integer> {
+    static final Map<String, String> EFFECTS = Map.of("saturator", "Saturator", "eq-eight", "EQ Eight", "ott",
+            "Multiband Dynamics", "phaser", "Phaser-Flanger", "reverb", "Reverb");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--effect", required = true, paramLabel = "NAME", description = "saturator, eq-eight, ott, phaser or reverb.")
+    String effect;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: 2000).")
+    int steps = 2000;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Samples per training pair (default: 16384, 0.37 s).")
+    int samples = 16_384;
+
+    @Option(names = "--pool", paramLabel = "N", description = "Training pairs rendered once and sampled from (default: 1024).")
+    int pool = 1024;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the data and the batches (default: 21).")
+    long seed = 21;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/proxies/NAME).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        String device = EFFECTS.get(effect);
+        if (device == null) {
+            throw new BadInputException("--effect \"" + effect + "\" is unknown" + Suggest.didYouMean(effect, List.copyOf(EFFECTS.keySet()))
+                    + "; choose from " + String.join(", ", new java.util.TreeSet<>(EFFECTS.keySet())));
+        }
+        if (steps < 1 || samples < 1024 || pool < 8) {
+            throw new BadInputException("--steps must be ≥ 1, --samples ≥ 1024 and --pool ≥ 8");
+        }
+        Catalog catalog = Catalog.standard();
+        Path rangesConfig = Path.of(System.getProperty("unmixer.home", ".")).resolve("assets/training/train-full.json");
+        PatchSampler sampler = new PatchSampler(DatasetConfig.load(rangesConfig, catalog), catalog);
+        ProxyConditioning conditioning = new ProxyConditioning(catalog.device(device));
+        ProxyData data = new ProxyData(sampler, conditioning, samples, 44_100, seed);
+        ProxyTcn.Config net = new ProxyTcn.Config(1, conditioning.size(), 16, 3,
+                List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024), 64);
+        ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, 1.0, 2);
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = out != null ? out : Path.of("runs", "proxies", effect);
+        long start = System.nanoTime();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ProxyTcn tcn = new ProxyTcn(net);
+            ProxyTrainer.Result r = new ProxyTrainer(data, config).train(tcn, manager, seed, new ProxyTrainer.Progress() {
+                @Override
+                public void step(int step, int total, double loss) {
+                    if (step % 25 == 0 || step == total) {
+                        double s = (System.nanoTime() - start) / 1e9;
+                        err.printf(Locale.ROOT, "\rtrain-proxy %s: step %d/%d, loss %.4f, %.0f s", effect, step, total, loss, s);
+                        err.flush();
+                    }
+                }
+
+                @Override
+                public void message(String text) {
+                    err.println("train-proxy " + effect + ": " + text);
+                    err.flush();
+                }
+            });
+            err.println();
+            var report = r.toJson();
+            report.put("steps", steps).put("samples", samples).put("pool", pool).put("seed", seed)
+                    .put("receptiveField", net.receptiveField()).put("seconds", (System.nanoTime() - start) / 1e9);
+            ProxyFiles.save(device, tcn, report, dir);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s proxy: fidelity %.3f (MR-STFT proxy→device %.3f, dry→device %.3f; target ≤ 0.15), loss %.4f → %.4f,"
+                    + " %d bad steps; saved to %s%n", device, r.fidelity(), r.proxyDistance(), r.dryDistance(), r.firstLoss(),
+                    r.lastLoss(), r.badSteps(), dir);
+        }
+        return ErrorReporter.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package org.unmixer.model.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.DeviceSpec;
+import org.unmixer.params.ParamSpec;
+
+/**
+ * How one device's settings become a proxy's conditioning vector: first every continuous estimated
+ * parameter as normalised θ (the part inference-time finetuning differentiates), then every
+ * quantized one — two-item switches as 0/1, longer lists (Saturator's Type) one-hot, since their
+ * items are different curves, not points on a scale.
+ */
+public final class ProxyConditioning {
+    private final DeviceSpec device;
+    private final List<ParamSpec> continuous = new ArrayList<>();
+    private final List<ParamSpec> quantized = new ArrayList<>();
+    private final int size;
+
+    public ProxyConditioning(DeviceSpec device) {
+        this.device = device;
+        int n = 0;
+        for (ParamSpec p : device.params()) {
+            if (!p.estimated()) {
+                continue;
+            }
+            if (p.isQuantized()) {
+                quantized.add(p);
+            } else {
+                continuous.add(p);
+            }
+        }
+        n += continuous.size();
+        for (ParamSpec p : quantized) {
+            n += width(p);
+        }
+        this.size = n;
+    }
+
+    private static int width(ParamSpec p) {
+        return p.items().size() <= 2 ? 1 : p.items().size();
+    }
+
+    public DeviceSpec device() {
+        return device;
+    }
+
+    /** The continuous parameters, in the vector's order (its first {@code continuous().size()} values). */
+    public List<ParamSpec> continuous() {
+        return List.copyOf(continuous);
+    }
+
+    /** Length of the vector. */
+    public int size() {
+        return size;
+    }
+
+    /** The vector for one setting. */
+    public float[] encode(DeviceSettings s) {
+        if (!s.device().name().equals(device.name())) {
+            throw new IllegalArgumentException("conditioning for " + device.name() + ", settings of " + s.device().name());
+        }
+        float[] out = new float[size];
+        int i = 0;
+        for (ParamSpec p : continuous) {
+            out[i++] = (float) s.normalized(p.name());
+        }
+        for (ParamSpec p : quantized) {
+            int index = s.index(p.name());
+            if (width(p) == 1) {
+                out[i++] = index;
+            } else {
+                out[i + index] = 1;
+                i += width(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package org.unmixer.model.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.data.DatasetConfig;
+import org.unmixer.data.PatchSampler;
+import org.unmixer.dsp.Effects;
+import org.unmixer.params.BadInputException;
+import org.unmixer.params.Catalog;
+import org.unmixer.params.DeviceSettings;
+
+class ProxyPiecesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void saturatorConditioningIsContinuousThetaThenSwitchesThenOneHotTypes() {
+        ProxyConditioning c = new ProxyConditioning(Catalog.standard().device("Saturator"));
+        DeviceSettings s = Catalog.standard().device("Saturator").defaults().with(java.util.Map.of("Type", "Hard Curve", "Drive", 12.0));
+        float[] v = c.encode(s);
+
+        assertThat(v).hasSize(c.size());
+        int drive = c.continuous().stream().map(p -> p.name()).toList().indexOf("Drive");
+        assertThat(v[drive]).isEqualTo((float) s.normalized("Drive"));
+        // Type has 8 items: one-hot, exactly one 1 among them, at "Hard Curve" (index 4).
+        float sum = 0;
+        for (int i = c.continuous().size(); i < v.length; i++) {
+            sum += v[i];
+        }
+        assertThat(sum).isGreaterThanOrEqualTo(1f);
+        assertThatThrownBy(() -> c.encode(Catalog.standard().device("Reverb").defaults())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dataIsDeterministicAndTheTargetIsTheReferenceDevicesOutput() {
+        Catalog catalog = Catalog.standard();
+        PatchSampler sampler = new PatchSampler(DatasetConfig.load(Path.of("assets/training/train-full.json"), catalog), catalog);
+        ProxyData data = new ProxyData(sampler, new ProxyConditioning(catalog.device("Saturator")), 2048, 44_100, 3);
+        for (int i = 0; i < 8; i++) { // every kind of input comes up among the first few
+            ProxyData.Example a = data.example(i);
+            ProxyData.Example b = data.example(i);
+            assertThat(a.input()).containsExactly(b.input());
+            assertThat(a.input()).hasSize(2048);
+            float[] reference = Effects.forDevice("Saturator").render(AudioBuffer.mono(a.input(), 44_100), a.settings()).channel(0);
+            assertThat(a.target()).containsExactly(reference);
+            assertThat(a.condition()).containsExactly(data.conditioning().encode(a.settings()));
+        }
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalOutputsAndCorruptWeightsAreNamed() throws IOException {
+        ProxyTcn.Config config = new ProxyTcn.Config(1, 3, 4, 3, List.of(1, 2), 8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ProxyTcn net = new ProxyTcn(config);
+            net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(2, 1, 256), new Shape(2, 3));
+            // Give the zero-initialised output layer values, so the comparison is not trivially the identity.
+            net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f));
+            NDList in = new NDList(m.randomNormal(new Shape(2, 1, 256)), m.randomUniform(0, 1, new Shape(2, 3)));
+            float[] before = net.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            ProxyFiles.save("Saturator", net, new ObjectMapper().createObjectNode().put("fidelity", 0.5), tmp);
+
+            ProxyFiles.Loaded loaded = ProxyFiles.load(tmp, m);
+            float[] after = loaded.net().forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            assertThat(after).containsExactly(before);
+            assertThat(loaded.device()).isEqualTo("Saturator");
+            assertThat(loaded.report().path("fidelity").asDouble()).isEqualTo(0.5);
+
+            byte[] w = Files.readAllBytes(tmp.resolve(ProxyFiles.WEIGHTS_FILE));
+            w[w.length / 2] ^= 1;
+            Files.write(tmp.resolve(ProxyFiles.WEIGHTS_FILE), w);
+            assertThatThrownBy(() -> ProxyFiles.load(tmp, m)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(tmp.resolve(ProxyFiles.WEIGHTS_FILE).toString()).hasMessageContaining("corrupt");
+            assertThatThrownBy(() -> ProxyFiles.load(tmp.resolve("none"), m)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("proxy.json");
+        }
+    }
+
+    @Test
+    void anUntrainedProxyIsTheIdentity() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ProxyTcn net = new ProxyTcn(new ProxyTcn.Config(1, 2, 4, 3, List.of(1, 2, 4), 8));
+            net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 128), new Shape(1, 2));
+            NDArray x = m.randomNormal(new Shape(1, 1, 128));
+            NDArray y = net.forward(new ParameterStore(m, false), new NDList(x, m.ones(new Shape(1, 2))), false).singletonOrThrow();
+            assertThat(y.toFloatArray()).containsExactly(x.toFloatArray());
+        }
+    }
+}
