@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.unmixer.dsp.effects.EqEight;
@@ -73,22 +70,21 @@ public final class AnalyticEqEight {
      * @param theta [parameters] normalised θ (may require gradients)
      */
     public NDArray response(NDArray theta, int fftSize, double sampleRate) {
+        DiffBiquads.Complex h = complexResponse(theta, fftSize, sampleRate);
+        return NDArrays.stack(new NDList(h.re(), h.im()), -1);
+    }
+
+    private DiffBiquads.Complex complexResponse(NDArray theta, int fftSize, double sampleRate) {
         // float64 throughout: 1 − cos ω of a 30 Hz band is 2e-5, where float32 keeps two digits.
-        theta = toFloat64(theta);
+        theta = DiffBiquads.toFloat64(theta);
         NDManager m = theta.getManager();
-        int bins = fftSize;
-        double[] w = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            w[k] = 2 * Math.PI * k / fftSize;
-        }
-        NDArray omega = m.create(w);
-        Trig z = new Trig(omega.cos(), omega.sin(), omega.mul(2).cos(), omega.mul(2).sin());
+        DiffBiquads.Trig z = DiffBiquads.grid(m, fftSize);
         double scale = fixed.get("Scale") / 100;
         boolean adaptive = fixed.isOn("Adaptive Q");
         NDArray outputDb = DiffTaper.toDisplay(theta.get(0), continuous.get(0));
         NDArray gain = outputDb.mul(Math.log(10) / 20).exp();
-        Shape shape = new Shape(bins);
-        Complex h = new Complex(gain.mul(m.ones(shape, DataType.FLOAT64)), m.zeros(shape, DataType.FLOAT64));
+        DiffBiquads.Complex unit = DiffBiquads.unit(m, fftSize);
+        DiffBiquads.Complex h = new DiffBiquads.Complex(unit.re().mul(gain), unit.im());
         for (int n = 1; n <= EqEight.BANDS; n++) {
             if (!fixed.isOn(n + " Filter On A")) {
                 continue;
@@ -101,11 +97,11 @@ public final class AnalyticEqEight {
             if (adaptive && type == EqEightFilterType.BELL) {
                 q = q.mul(gainDb.abs().mul(EqEight.ADAPTIVE_Q_STRENGTH / 15).add(1));
             }
-            for (Coefficients c : sections(type, hz, gainDb, q, sampleRate)) {
+            for (DiffBiquads.Coefficients c : sections(type, hz, gainDb, q, sampleRate)) {
                 h = h.times(c.response(z));
             }
         }
-        return NDArrays.stack(new NDList(h.re(), h.im()), -1);
+        return h;
     }
 
     /**
@@ -115,134 +111,28 @@ public final class AnalyticEqEight {
      */
     public NDArray apply(NDArray audio, NDArray theta, double sampleRate, int tail) {
         long samples = audio.getShape().get(audio.getShape().dimension() - 1);
-        int fftSize = Integer.highestOneBit((int) (samples + tail) - 1) << 1;
-        NDArray h = response(theta, fftSize, sampleRate);
-        NDManager m = theta.getManager();
-        // A full complex FFT, not rfft/irfft: the PyTorch build's irfft backward fails in MKL, and
-        // DJL's complex() has no gradient, while products with complex constants and ifft do.
-        NDArray one = m.create(new double[] {1, 0}).complex();
-        NDArray i = m.create(new double[] {0, 1}).complex();
-        NDArray hc = h.get(new NDIndex(":, 0")).mul(one).add(h.get(new NDIndex(":, 1")).mul(i));
-        NDArray spectrum = toFloat64(audio).fft(fftSize, -1);
-        NDArray y = spectrum.mul(hc).ifft(fftSize, -1).real().get(new NDIndex("..., 0"));
+        int fftSize = DiffBiquads.fftSize(samples, tail);
         // float64 out: DJL's cast to float32 drops the gradient.
-        return y.get(new NDIndex("..., :{}", samples));
+        return DiffBiquads.filter(audio, complexResponse(theta, fftSize, sampleRate), fftSize);
     }
 
-    /**
-     * A float64 view that keeps the gradient: DJL's {@code toType} detaches, while PyTorch's type
-     * promotion in a product with a float64 one does not.
-     */
-    static NDArray toFloat64(NDArray a) {
-        if (a.getDataType() == DataType.FLOAT64) {
-            return a;
-        }
-        return a.mul(a.getManager().ones(new Shape(1), DataType.FLOAT64));
-    }
-
-    private record Trig(NDArray cos1, NDArray sin1, NDArray cos2, NDArray sin2) {
-    }
-
-    private record Complex(NDArray re, NDArray im) {
-        Complex times(Complex o) {
-            return new Complex(re.mul(o.re).sub(im.mul(o.im)), re.mul(o.im).add(im.mul(o.re)));
-        }
-    }
-
-    /** b0..b2 / a0..a2 of one second-order section, as scalar NDArrays. */
-    private record Coefficients(NDArray b0, NDArray b1, NDArray b2, NDArray a0, NDArray a1, NDArray a2) {
-        /** H(e^{jω}) = (b0 + b1 e^{−jω} + b2 e^{−2jω}) / (a0 + a1 e^{−jω} + a2 e^{−2jω}). */
-        Complex response(Trig z) {
-            NDArray nr = z.cos1.mul(b1).add(z.cos2.mul(b2)).add(b0);
-            NDArray ni = z.sin1.mul(b1).add(z.sin2.mul(b2)).neg();
-            NDArray dr = z.cos1.mul(a1).add(z.cos2.mul(a2)).add(a0);
-            NDArray di = z.sin1.mul(a1).add(z.sin2.mul(a2)).neg();
-            NDArray den = dr.mul(dr).add(di.mul(di));
-            return new Complex(nr.mul(dr).add(ni.mul(di)).div(den), ni.mul(dr).sub(nr.mul(di)).div(den));
-        }
-    }
-
-    private static List<Coefficients> sections(EqEightFilterType type, NDArray hz, NDArray gainDb, NDArray q, double fs) {
+    private static List<DiffBiquads.Coefficients> sections(EqEightFilterType type, NDArray hz, NDArray gainDb, NDArray q, double fs) {
         return switch (type) {
             case HIGH_PASS_48, LOW_PASS_48 -> {
-                List<Coefficients> out = new ArrayList<>();
+                List<DiffBiquads.Coefficients> out = new ArrayList<>();
                 for (int k = 1; k <= 4; k++) {
                     NDArray qk = q.mul(EqEight.butterworth8SectionQ(k) / Biquads.BUTTERWORTH_Q);
-                    out.add(type == EqEightFilterType.HIGH_PASS_48 ? highPass(hz, qk, fs) : lowPass(hz, qk, fs));
+                    out.add(type == EqEightFilterType.HIGH_PASS_48 ? DiffBiquads.highPass(hz, qk, fs) : DiffBiquads.lowPass(hz, qk, fs));
                 }
                 yield out;
             }
-            case HIGH_PASS_12 -> List.of(highPass(hz, q, fs));
-            case LOW_PASS_12 -> List.of(lowPass(hz, q, fs));
-            case LOW_SHELF -> List.of(shelf(gainDb, hz, q, fs, false));
-            case HIGH_SHELF -> List.of(shelf(gainDb, hz, q, fs, true));
-            case BELL -> List.of(peak(gainDb, hz, q, fs));
-            case NOTCH -> List.of(notch(hz, q, fs));
+            case HIGH_PASS_12 -> List.of(DiffBiquads.highPass(hz, q, fs));
+            case LOW_PASS_12 -> List.of(DiffBiquads.lowPass(hz, q, fs));
+            case LOW_SHELF -> List.of(DiffBiquads.shelf(gainDb, hz, q, fs, false));
+            case HIGH_SHELF -> List.of(DiffBiquads.shelf(gainDb, hz, q, fs, true));
+            case BELL -> List.of(DiffBiquads.peak(gainDb, hz, q, fs));
+            case NOTCH -> List.of(DiffBiquads.notch(hz, q, fs));
         };
     }
 
-    // The designs below are Biquads' (RBJ cookbook) written with NDArray operations.
-
-    private static NDArray omega(NDArray hz, double fs) {
-        return hz.clip(1e-3, 0.4999 * fs).mul(2 * Math.PI / fs);
-    }
-
-    private static Coefficients lowPass(NDArray hz, NDArray q, double fs) {
-        NDArray w = omega(hz, fs);
-        NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        NDArray oneMinusCos = cos.neg().add(1);
-        return new Coefficients(oneMinusCos.div(2), oneMinusCos, oneMinusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
-    }
-
-    private static Coefficients highPass(NDArray hz, NDArray q, double fs) {
-        NDArray w = omega(hz, fs);
-        NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        NDArray onePlusCos = cos.add(1);
-        return new Coefficients(onePlusCos.div(2), onePlusCos.neg(), onePlusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
-    }
-
-    private static Coefficients notch(NDArray hz, NDArray q, double fs) {
-        NDArray w = omega(hz, fs);
-        NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        NDArray one = cos.onesLike();
-        return new Coefficients(one, cos.mul(-2), one, alpha.add(1), cos.mul(-2), alpha.neg().add(1));
-    }
-
-    private static Coefficients peak(NDArray gainDb, NDArray hz, NDArray q, double fs) {
-        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
-        NDArray w = omega(hz, fs);
-        NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        return new Coefficients(alpha.mul(a).add(1), cos.mul(-2), alpha.mul(a).neg().add(1),
-                alpha.div(a).add(1), cos.mul(-2), alpha.div(a).neg().add(1));
-    }
-
-    private static Coefficients shelf(NDArray gainDb, NDArray hz, NDArray q, double fs, boolean high) {
-        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
-        NDArray w = omega(hz, fs);
-        NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        NDArray s = a.sqrt().mul(alpha).mul(2);
-        NDArray ap1 = a.add(1);
-        NDArray am1 = a.sub(1);
-        if (!high) {
-            return new Coefficients(
-                    a.mul(ap1.sub(am1.mul(cos)).add(s)),
-                    a.mul(am1.sub(ap1.mul(cos))).mul(2),
-                    a.mul(ap1.sub(am1.mul(cos)).sub(s)),
-                    ap1.add(am1.mul(cos)).add(s),
-                    am1.add(ap1.mul(cos)).mul(-2),
-                    ap1.add(am1.mul(cos)).sub(s));
-        }
-        return new Coefficients(
-                a.mul(ap1.add(am1.mul(cos)).add(s)),
-                a.mul(am1.add(ap1.mul(cos))).mul(-2),
-                a.mul(ap1.add(am1.mul(cos)).sub(s)),
-                ap1.sub(am1.mul(cos)).add(s),
-                am1.sub(ap1.mul(cos)).mul(2),
-                ap1.sub(am1.mul(cos)).sub(s));
-    }
 }

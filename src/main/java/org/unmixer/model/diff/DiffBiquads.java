@@ -1,0 +1,163 @@
+package org.unmixer.model.diff;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Second-order sections as differentiable NDArray functions: {@link org.unmixer.dsp.filter.Biquads}'
+ * designs, their frequency responses H(e^{jω}), and linear filtering by FFT with enough length for
+ * the impulse response to decay. Shared by the analytic EQ Eight and Saturator. All in float64.
+ */
+final class DiffBiquads {
+    private DiffBiquads() {
+    }
+
+    /** ω = 2πk/N for every bin k of an N-point FFT, with the trigonometry a response needs. */
+    static Trig grid(NDManager m, int fftSize) {
+        double[] w = new double[fftSize];
+        for (int k = 0; k < fftSize; k++) {
+            w[k] = 2 * Math.PI * k / fftSize;
+        }
+        NDArray omega = m.create(w);
+        return new Trig(omega.cos(), omega.sin(), omega.mul(2).cos(), omega.mul(2).sin());
+    }
+
+    /** H = 1 at every bin. */
+    static Complex unit(NDManager m, int fftSize) {
+        Shape shape = new Shape(fftSize);
+        return new Complex(m.ones(shape, DataType.FLOAT64), m.zeros(shape, DataType.FLOAT64));
+    }
+
+    /** The FFT length that holds {@code samples} plus {@code tail}: the next power of two. */
+    static int fftSize(long samples, int tail) {
+        return Integer.highestOneBit((int) (samples + tail) - 1) << 1;
+    }
+
+    /**
+     * {@code audio} [..., samples] filtered by the response {@code h} (full FFT grid of length N),
+     * float64, same shape. A full complex FFT rather than rfft/irfft: the PyTorch build's irfft
+     * backward fails in MKL, and DJL's complex() has no gradient, while products with complex
+     * constants and ifft do.
+     */
+    static NDArray filter(NDArray audio, Complex h, int fftSize) {
+        NDManager m = audio.getManager();
+        long samples = audio.getShape().get(audio.getShape().dimension() - 1);
+        NDArray one = m.create(new double[] {1, 0}).complex();
+        NDArray i = m.create(new double[] {0, 1}).complex();
+        NDArray hc = h.re().mul(one).add(h.im().mul(i));
+        NDArray y = toFloat64(audio).fft(fftSize, -1).mul(hc).ifft(fftSize, -1).real().get(new NDIndex("..., 0"));
+        return y.get(new NDIndex("..., :{}", samples));
+    }
+
+    /**
+     * A float64 view that keeps the gradient: DJL's {@code toType} detaches, while PyTorch's type
+     * promotion in a product with a float64 one does not.
+     */
+    static NDArray toFloat64(NDArray a) {
+        if (a.getDataType() == DataType.FLOAT64) {
+            return a;
+        }
+        return a.mul(a.getManager().ones(new Shape(1), DataType.FLOAT64));
+    }
+
+    record Trig(NDArray cos1, NDArray sin1, NDArray cos2, NDArray sin2) {
+    }
+
+    record Complex(NDArray re, NDArray im) {
+        Complex times(Complex o) {
+            return new Complex(re.mul(o.re).sub(im.mul(o.im)), re.mul(o.im).add(im.mul(o.re)));
+        }
+    }
+
+    /** b0..b2 / a0..a2 of one second-order section, as scalar NDArrays. */
+    record Coefficients(NDArray b0, NDArray b1, NDArray b2, NDArray a0, NDArray a1, NDArray a2) {
+        /** H(e^{jω}) = (b0 + b1 e^{−jω} + b2 e^{−2jω}) / (a0 + a1 e^{−jω} + a2 e^{−2jω}). */
+        Complex response(Trig z) {
+            NDArray nr = z.cos1.mul(b1).add(z.cos2.mul(b2)).add(b0);
+            NDArray ni = z.sin1.mul(b1).add(z.sin2.mul(b2)).neg();
+            NDArray dr = z.cos1.mul(a1).add(z.cos2.mul(a2)).add(a0);
+            NDArray di = z.sin1.mul(a1).add(z.sin2.mul(a2)).neg();
+            NDArray den = dr.mul(dr).add(di.mul(di));
+            return new Complex(nr.mul(dr).add(ni.mul(di)).div(den), ni.mul(dr).sub(nr.mul(di)).div(den));
+        }
+    }
+
+    // Biquads' designs (RBJ cookbook) written with NDArray operations.
+
+    static NDArray omega(NDArray hz, double fs) {
+        return hz.clip(1e-3, 0.4999 * fs).mul(2 * Math.PI / fs);
+    }
+
+    static Coefficients lowPass(NDArray hz, NDArray q, double fs) {
+        NDArray w = omega(hz, fs);
+        NDArray cos = w.cos();
+        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray oneMinusCos = cos.neg().add(1);
+        return new Coefficients(oneMinusCos.div(2), oneMinusCos, oneMinusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+    }
+
+    static Coefficients highPass(NDArray hz, NDArray q, double fs) {
+        NDArray w = omega(hz, fs);
+        NDArray cos = w.cos();
+        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray onePlusCos = cos.add(1);
+        return new Coefficients(onePlusCos.div(2), onePlusCos.neg(), onePlusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+    }
+
+    static Coefficients notch(NDArray hz, NDArray q, double fs) {
+        NDArray w = omega(hz, fs);
+        NDArray cos = w.cos();
+        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray one = cos.onesLike();
+        return new Coefficients(one, cos.mul(-2), one, alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+    }
+
+    static Coefficients peak(NDArray gainDb, NDArray hz, NDArray q, double fs) {
+        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
+        NDArray w = omega(hz, fs);
+        NDArray cos = w.cos();
+        NDArray alpha = w.sin().div(q.mul(2));
+        return new Coefficients(alpha.mul(a).add(1), cos.mul(-2), alpha.mul(a).neg().add(1),
+                alpha.div(a).add(1), cos.mul(-2), alpha.div(a).neg().add(1));
+    }
+
+    static Coefficients shelf(NDArray gainDb, NDArray hz, NDArray q, double fs, boolean high) {
+        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
+        NDArray w = omega(hz, fs);
+        NDArray cos = w.cos();
+        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray s = a.sqrt().mul(alpha).mul(2);
+        NDArray ap1 = a.add(1);
+        NDArray am1 = a.sub(1);
+        if (!high) {
+            return new Coefficients(
+                    a.mul(ap1.sub(am1.mul(cos)).add(s)),
+                    a.mul(am1.sub(ap1.mul(cos))).mul(2),
+                    a.mul(ap1.sub(am1.mul(cos)).sub(s)),
+                    ap1.add(am1.mul(cos)).add(s),
+                    am1.add(ap1.mul(cos)).mul(-2),
+                    ap1.add(am1.mul(cos)).sub(s));
+        }
+        return new Coefficients(
+                a.mul(ap1.add(am1.mul(cos)).add(s)),
+                a.mul(am1.add(ap1.mul(cos))).mul(-2),
+                a.mul(ap1.add(am1.mul(cos)).sub(s)),
+                ap1.sub(am1.mul(cos)).add(s),
+                am1.sub(ap1.mul(cos)).mul(2),
+                ap1.sub(am1.mul(cos)).sub(s));
+    }
+
+    /** First-order high-pass (bilinear, pre-warped) at a fixed corner, as {@link org.unmixer.dsp.filter.Biquads#onePoleHighPass}. */
+    static Coefficients onePoleHighPass(NDManager m, double hz, double fs) {
+        double k = Math.tan(Math.PI * Math.min(hz, 0.499 * fs) / fs);
+        return new Coefficients(m.create(1.0), m.create(-1.0), m.create(0.0), m.create(1 + k), m.create(k - 1), m.create(0.0));
+    }
+
+    /** 1/H: the exact inverse section (numerator and denominator swapped). */
+    static Coefficients inverse(Coefficients c) {
+        return new Coefficients(c.a0(), c.a1(), c.a2(), c.b0(), c.b1(), c.b2());
+    }
+}
