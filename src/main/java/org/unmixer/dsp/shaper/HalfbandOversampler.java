@@ -45,6 +45,11 @@ public final class HalfbandOversampler {
     private HalfbandOversampler() {
     }
 
+    /** Stage 1's doubled odd taps as used (unit DC gain): for the differentiable twin in {@code model.diff}. */
+    public static double[] stage1Taps() {
+        return STAGE1.clone();
+    }
+
     /** Oversampling factors this class supports. */
     public static boolean isSupportedFactor(int factor) {
         return factor == 1 || factor == 2 || factor == 4;
