@@ -17,6 +17,7 @@ import org.unmixer.model.proxy.ProxyTcn;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
+import org.unmixer.train.AnalyticFidelity;
 import org.unmixer.train.ProxyTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,10 @@ final class TrainProxyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/proxies/NAME).")
     Path out;
 
+    @Option(names = "--analytic", description = "Measure the effect's analytic differentiable version (eq-eight, saturator) on the"
+            + " held-out pairs instead of training a proxy.")
+    boolean analytic;
+
     @Override
     public Integer call() throws IOException {
         String device = EFFECTS.get(effect);
@@ -70,6 +75,16 @@ final class TrainProxyCommand implements Callable<Integer> {
         PatchSampler sampler = new PatchSampler(DatasetConfig.load(rangesConfig, catalog), catalog);
         ProxyConditioning conditioning = new ProxyConditioning(catalog.device(device));
         ProxyData data = new ProxyData(sampler, conditioning, samples, 44_100, seed);
+        if (analytic) {
+            if (!AnalyticFidelity.supports(device)) {
+                throw new BadInputException("--analytic: " + device + " has no analytic version (eq-eight and saturator have)");
+            }
+            AnalyticFidelity.Result r = AnalyticFidelity.measure(data, pool, 64, 44_100);
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s analytic: relative RMS error median %.2e, worst %.2e over %d held-out"
+                    + " pairs (target ≤ 1e-3); fidelity %.5f%n", device, r.medianRelativeError(), r.maxRelativeError(), r.pairs(),
+                    r.fidelity());
+            return ErrorReporter.OK;
+        }
         ProxyTcn.Config net = new ProxyTcn.Config(1, conditioning.size(), 16, 3,
                 List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024), 64);
         ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, 1.0, 2);

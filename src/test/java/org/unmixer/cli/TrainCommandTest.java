@@ -97,6 +97,11 @@ class TrainCommandTest {
         assertThat(r.out()).contains("Saturator proxy: fidelity");
         assertThat(out.resolve("proxy.json")).exists();
         assertThat(out.resolve("proxy.params")).exists();
+        CliRunner analytic = CliRunner.run("train-proxy", "--effect", "eq-eight", "--analytic", "--samples", "2048", "--pool", "8");
+        assertThat(analytic.exitCode()).as(analytic.err()).isZero();
+        double worst = Double.parseDouble(analytic.out().replaceAll("(?s).*worst ([0-9.eE+-]+) over.*", "$1"));
+        assertThat(worst).isLessThan(1e-3);
+        assertThat(CliRunner.run("train-proxy", "--effect", "reverb", "--analytic").exitCode()).isEqualTo(2);
         CliRunner bad = CliRunner.run("train-proxy", "--effect", "saturater");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("saturator");
