@@ -12,6 +12,7 @@ import org.unmixer.data.DatasetConfig;
 import org.unmixer.data.PatchSampler;
 import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyData;
+import org.unmixer.model.proxy.ProxyDesigns;
 import org.unmixer.model.proxy.ProxyFiles;
 import org.unmixer.model.proxy.ProxyTcn;
 import org.unmixer.params.BadInputException;
@@ -85,8 +86,7 @@ final class TrainProxyCommand implements Callable<Integer> {
                     r.fidelity());
             return ErrorReporter.OK;
         }
-        ProxyTcn.Config net = new ProxyTcn.Config(1, conditioning.size(), 16, 3,
-                List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024), 64);
+        ProxyTcn.Config net = ProxyDesigns.forDevice(device, conditioning.size());
         ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, 1.0, 2);
         PrintWriter err = spec.commandLine().getErr();
         Path dir = out != null ? out : Path.of("runs", "proxies", effect);
