@@ -56,11 +56,7 @@ public final class AnalyticEqEight {
 
     /** θ of {@code settings}' continuous parameters, in {@link #parameters()} order. */
     public float[] theta(DeviceSettings settings) {
-        float[] t = new float[continuous.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = (float) settings.normalized(continuous.get(i).name());
-        }
-        return t;
+        return DiffTaper.theta(continuous, settings);
     }
 
     /**

@@ -51,12 +51,9 @@ public final class AnalyticSaturator {
         return continuous;
     }
 
+    /** θ of {@code settings}' differentiable parameters, in {@link #parameters()} order. */
     public float[] theta(DeviceSettings settings) {
-        float[] t = new float[continuous.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = (float) settings.normalized(continuous.get(i).name());
-        }
-        return t;
+        return DiffTaper.theta(continuous, settings);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.unmixer.model.diff;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
+import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
 /**
@@ -24,5 +26,14 @@ public final class DiffTaper {
             case LOG -> t.mul(Math.log(max / min)).exp().mul(min);
             case EXP -> t.mul(p.curve()).exp().sub(1).mul((max - min) / Math.expm1(p.curve())).add(min);
         };
+    }
+
+    /** Normalised θ of the named parameters of {@code settings}, in the list's order. */
+    public static float[] theta(List<ParamSpec> parameters, DeviceSettings settings) {
+        float[] t = new float[parameters.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (float) settings.normalized(parameters.get(i).name());
+        }
+        return t;
     }
 }
