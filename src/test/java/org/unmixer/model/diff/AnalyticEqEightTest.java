@@ -50,20 +50,6 @@ class AnalyticEqEightTest {
         return x;
     }
 
-    private static double relativeError(float[][] reference, float[] flat) {
-        double err = 0;
-        double ref = 0;
-        int n = reference[0].length;
-        for (int c = 0; c < reference.length; c++) {
-            for (int i = 0; i < n; i++) {
-                double d = flat[c * n + i] - reference[c][i];
-                err += d * d;
-                ref += reference[c][i] * reference[c][i];
-            }
-        }
-        return Math.sqrt(err / ref);
-    }
-
     @Test
     void matchesTheReferenceEqEightWithinOnePartInAThousand() {
         for (DeviceSettings s : new DeviceSettings[] {everyType(100, true), everyType(-60, false)}) {
@@ -72,7 +58,7 @@ class AnalyticEqEightTest {
             AnalyticEqEight eq = new AnalyticEqEight(s);
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray y = eq.apply(m.create(new float[][] {x[0], x[1]}), m.create(eq.theta(s)), RATE, RATE);
-                assertThat(relativeError(reference, y.toType(DataType.FLOAT32, false).toFloatArray())).as("scale %s", s.get("Scale")).isLessThan(1e-3);
+                assertThat(RelativeError.of(reference, y.toType(DataType.FLOAT32, false).toFloatArray())).as("scale %s", s.get("Scale")).isLessThan(1e-3);
             }
         }
     }

@@ -54,20 +54,6 @@ class AnalyticSaturatorTest {
         return x;
     }
 
-    private static double relativeError(float[][] ref, float[] flat) {
-        double err = 0;
-        double sum = 0;
-        int n = ref[0].length;
-        for (int c = 0; c < ref.length; c++) {
-            for (int i = 0; i < n; i++) {
-                double d = flat[c * n + i] - ref[c][i];
-                err += d * d;
-                sum += ref[c][i] * ref[c][i];
-            }
-        }
-        return Math.sqrt(err / sum);
-    }
-
     @Test
     void matchesTheReferenceSaturatorForEveryCurveAndStage() {
         float[][] x = input(8_192, 2);
@@ -82,7 +68,7 @@ class AnalyticSaturatorTest {
                     float[][] reference = new Saturator().render(new AudioBuffer(x, RATE), s).channels();
                     AnalyticSaturator sat = new AnalyticSaturator(s);
                     float[] y = sat.apply(audio, m.create(sat.theta(s)), RATE, RATE).toType(DataType.FLOAT32, false).toFloatArray();
-                    assertThat(relativeError(reference, y)).as("%s, color %s, post %s", type, color, post).isLessThan(1e-3);
+                    assertThat(RelativeError.of(reference, y)).as("%s, color %s, post %s", type, color, post).isLessThan(1e-3);
                 }
             }
         }
