@@ -93,6 +93,28 @@ class ProxyPiecesTest {
     }
 
     @Test
+    void theCommittedSaturatorProxyLoadsAndSaturates() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ProxyFiles.Loaded p = ProxyFiles.load(Path.of("models/proxies/saturator"), m);
+            assertThat(p.device()).isEqualTo("Saturator");
+            assertThat(p.report().path("fidelity").asDouble()).isBetween(0.0, 1.0);
+            // A loud sine through a hot Hard Curve: the proxy must move toward the device, away from the input.
+            ProxyConditioning c = new ProxyConditioning(Catalog.standard().device("Saturator"));
+            DeviceSettings hot = Catalog.standard().device("Saturator").defaults()
+                    .with(java.util.Map.of("Type", "Hard Curve", "Drive", 18.0, "Dry/Wet", 100.0));
+            float[] x = new float[4096];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 220 * i / 44_100));
+            }
+            float[] device = Effects.forDevice("Saturator").render(AudioBuffer.mono(x, 44_100), hot).channel(0);
+            float[] proxy = p.net().forward(new ParameterStore(m, false), new NDList(m.create(x).reshape(1, 1, x.length),
+                    m.create(c.encode(hot)).reshape(1, -1)), false).singletonOrThrow().toFloatArray();
+            var d = org.unmixer.audio.spectral.MultiResolutionStftDistance.standard();
+            assertThat(d.distance(proxy, device)).isLessThan(d.distance(x, device));
+        }
+    }
+
+    @Test
     void anUntrainedProxyIsTheIdentity() {
         try (NDManager m = NDManager.newBaseManager()) {
             ProxyTcn net = new ProxyTcn(new ProxyTcn.Config(1, 2, 4, 3, List.of(1, 2, 4), 8));
