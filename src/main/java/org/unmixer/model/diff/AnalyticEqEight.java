@@ -25,7 +25,7 @@ import org.unmixer.params.ParamSpec;
  * samples, so the recursive filters' impulse responses are cut only after they have decayed: the
  * result equals the reference's IIR output up to that truncation and float32 rounding.
  */
-public final class AnalyticEqEight {
+public final class AnalyticEqEight implements DiffDevice {
     private static final String[] BAND_PARAMS = {"Frequency A", "Gain A", "Resonance A"};
 
     private final DeviceSpec device;
@@ -50,11 +50,13 @@ public final class AnalyticEqEight {
     }
 
     /** The differentiable parameters, in θ's order: Output Gain, then Frequency, Gain, Resonance of bands 1…8. */
+    @Override
     public List<ParamSpec> parameters() {
         return continuous;
     }
 
     /** θ of {@code settings}' continuous parameters, in {@link #parameters()} order. */
+    @Override
     public float[] theta(DeviceSettings settings) {
         return DiffTaper.theta(continuous, settings);
     }
@@ -98,6 +100,12 @@ public final class AnalyticEqEight {
             }
         }
         return h;
+    }
+
+    /** {@link #apply(NDArray, NDArray, double, int)} with a one-second tail for the linear stages. */
+    @Override
+    public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
+        return apply(audio, theta, sampleRate, (int) sampleRate);
     }
 
     /**

@@ -31,7 +31,7 @@ import org.unmixer.params.ParamSpec;
  * {@link DeviceSettings}. The curves use exact tanh and sin where the reference uses approximations
  * within 10⁻⁵.
  */
-public final class AnalyticSaturator {
+public final class AnalyticSaturator implements DiffDevice {
     private static final List<String> PARAMETERS = List.of("Drive", "Color Amt Low", "Color Freq", "Color Amt Hi", "Output", "Dry/Wet");
 
     private final DeviceSettings fixed;
@@ -47,13 +47,21 @@ public final class AnalyticSaturator {
     }
 
     /** The differentiable parameters, in θ's order. */
+    @Override
     public List<ParamSpec> parameters() {
         return continuous;
     }
 
     /** θ of {@code settings}' differentiable parameters, in {@link #parameters()} order. */
+    @Override
     public float[] theta(DeviceSettings settings) {
         return DiffTaper.theta(continuous, settings);
+    }
+
+    /** {@link #apply(NDArray, NDArray, double, int)} with a one-second tail for the linear stages. */
+    @Override
+    public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
+        return apply(audio, theta, sampleRate, (int) sampleRate);
     }
 
     /**

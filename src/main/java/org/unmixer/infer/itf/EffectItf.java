@@ -1,0 +1,185 @@
+package org.unmixer.infer.itf;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.infer.metrics.AudioMetrics;
+import org.unmixer.model.diff.DiffDevice;
+import org.unmixer.model.diff.SpectralDistance;
+import org.unmixer.params.DeviceSettings;
+
+/**
+ * Inference-time finetuning of a candidate's effect parameters (first stage of issue 5's ITF): the
+ * synth's render is held fixed (the reference renderer's), the chain is rebuilt from differentiable
+ * devices, and Adam moves each device's continuous θ — kept in (0, 1) through a logistic map of an
+ * unconstrained variable — to lower the multi-resolution STFT distance of the mono mix to the target
+ * plus λ_B·‖θ − θ_init‖². Every step is kept: its θ as a patch, the differentiable loss, and the
+ * distance of that patch re-rendered by the reference renderer, which is what the best step is
+ * chosen by (the differentiable graph could flatter itself).
+ *
+ * <p>Only chains whose every device has a differentiable version ({@link DiffDevice#analytic}) are
+ * refined for now; the neural proxies and the differentiable synth come next.
+ */
+public final class EffectItf {
+    /**
+     * @param steps Adam steps
+     * @param learningRate Adam's step size in the unconstrained space
+     * @param anchor λ_B, the pull back toward the initial θ
+     */
+    public record Settings(int steps, double learningRate, double anchor) {
+        public Settings {
+            if (steps < 0 || !(learningRate > 0) || !(anchor >= 0)) {
+                throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate and λ_B ≥ 0");
+            }
+        }
+    }
+
+    /** One step of the trajectory (step 0 is the starting patch). */
+    public record Step(int step, Patch patch, double differentiableLoss, double referenceDistance) {
+    }
+
+    /** The whole trajectory and the step with the lowest reference distance. */
+    public record Trajectory(List<Step> steps, int best) {
+        public Step bestStep() {
+            return steps.get(best);
+        }
+    }
+
+    private static final AudioMetrics METRICS = AudioMetrics.standard();
+    private static final double EDGE = 1e-4;
+
+    private final Settings settings;
+
+    public EffectItf(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The trajectory, or empty when a device of the chain has no differentiable version yet. */
+    public Optional<Trajectory> refine(Patch start, AudioBuffer target) {
+        List<DiffDevice> devices = new ArrayList<>();
+        for (DeviceSettings d : start.chain()) {
+            Optional<DiffDevice> diff = DiffDevice.analytic(d);
+            if (diff.isEmpty()) {
+                return Optional.empty();
+            }
+            devices.add(diff.get());
+        }
+        int rate = target.sampleRate();
+        double seconds = start.source().totalSeconds();
+        AudioBuffer dry = Renderer.renderSource(start.source(), start.synth(), rate, seconds);
+        int n = Math.min(dry.frames(), target.frames());
+        float[] targetMono = java.util.Arrays.copyOf(target.mixToMono(), n);
+
+        // θ₀ of every device, concatenated; u = logit θ is what Adam moves.
+        List<Integer> offsets = new ArrayList<>();
+        List<Double> theta0 = new ArrayList<>();
+        for (int k = 0; k < devices.size(); k++) {
+            offsets.add(theta0.size());
+            for (float t : devices.get(k).theta(start.chain().get(k))) {
+                theta0.add(Math.min(1 - EDGE, Math.max(EDGE, t)));
+            }
+        }
+        int p = theta0.size();
+        double[] u = new double[p];
+        double[] init = new double[p];
+        for (int i = 0; i < p; i++) {
+            init[i] = theta0.get(i);
+            u[i] = Math.log(init[i] / (1 - init[i]));
+        }
+        double[] m1 = new double[p];
+        double[] m2 = new double[p];
+        List<Step> steps = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[][] dryChannels = new float[dry.channelCount()][];
+            for (int c = 0; c < dryChannels.length; c++) {
+                dryChannels[c] = java.util.Arrays.copyOf(dry.channel(c), n);
+            }
+            for (int step = 0; step <= settings.steps(); step++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("ITF interrupted at step " + step);
+                }
+                double[] theta = sigmoid(u);
+                double loss;
+                double[] grad = new double[p];
+                try (NDManager m = manager.newSubManager()) {
+                    NDArray uArray = m.create(u);
+                    uArray.setRequiresGradient(true);
+                    try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                        NDArray th = uArray.neg().exp().add(1).pow(-1);
+                        NDArray audio = m.create(dryChannels);
+                        for (int k = 0; k < devices.size(); k++) {
+                            int from = offsets.get(k);
+                            int to = k + 1 < devices.size() ? offsets.get(k + 1) : p;
+                            audio = devices.get(k).apply(audio, th.get(from + ":" + to), rate);
+                        }
+                        NDArray mono = audio.mean(new int[] {0}).reshape(1, n);
+                        NDArray spectral = SpectralDistance.standard().distance(mono, m.create(targetMono).reshape(1, n)).sum();
+                        NDArray total = spectral.add(th.sub(m.create(init)).square().sum().mul(settings.anchor()));
+                        loss = spectral.toType(DataType.FLOAT64, false).getDouble();
+                        if (step < settings.steps()) {
+                            gc.backward(total);
+                            grad = uArray.getGradient().toDoubleArray();
+                        }
+                    }
+                }
+                Patch patch = withTheta(start, devices, offsets, theta);
+                double reference = METRICS.mrStft(Renderer.render(patch, rate), target);
+                steps.add(new Step(step, patch, loss, reference));
+                if (step < settings.steps()) {
+                    adam(u, grad, m1, m2, step + 1);
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < steps.size(); i++) {
+            if (steps.get(i).referenceDistance() < steps.get(best).referenceDistance()) {
+                best = i;
+            }
+        }
+        return Optional.of(new Trajectory(List.copyOf(steps), best));
+    }
+
+    private void adam(double[] u, double[] g, double[] m1, double[] m2, int t) {
+        double b1 = 0.9;
+        double b2 = 0.999;
+        for (int i = 0; i < u.length; i++) {
+            if (!Double.isFinite(g[i])) {
+                continue; // a non-finite gradient moves nothing (the NaN guard, per parameter)
+            }
+            m1[i] = b1 * m1[i] + (1 - b1) * g[i];
+            m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i];
+            double mh = m1[i] / (1 - Math.pow(b1, t));
+            double vh = m2[i] / (1 - Math.pow(b2, t));
+            u[i] -= settings.learningRate() * mh / (Math.sqrt(vh) + 1e-8);
+        }
+    }
+
+    private static double[] sigmoid(double[] u) {
+        double[] out = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            out[i] = 1 / (1 + Math.exp(-u[i]));
+        }
+        return out;
+    }
+
+    private static Patch withTheta(Patch start, List<DiffDevice> devices, List<Integer> offsets, double[] theta) {
+        List<DeviceSettings> chain = new ArrayList<>();
+        for (int k = 0; k < devices.size(); k++) {
+            DeviceSettings s = start.chain().get(k);
+            int i = offsets.get(k);
+            for (var param : devices.get(k).parameters()) {
+                s = s.withNormalized(param.name(), theta[i++]);
+            }
+            chain.add(s);
+        }
+        return start.withChain(chain);
+    }
+}

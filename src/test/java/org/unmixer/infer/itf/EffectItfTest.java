@@ -1,0 +1,54 @@
+package org.unmixer.infer.itf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.infer.UniformPrior;
+import org.unmixer.params.Catalog;
+import org.unmixer.params.DeviceSettings;
+
+class EffectItfTest {
+    private static final SourceSpec SOURCE = new SourceSpec(SourceKind.SYNTH, 45, 100, 0.3, 0.2, 0);
+
+    private static Patch patch(double drive, double bellGain) {
+        DeviceSettings sat = Catalog.standard().device("Saturator").defaults()
+                .with(Map.of("Type", "Medium Curve", "Drive", drive, "Dry/Wet", 100.0));
+        DeviceSettings eq = Catalog.standard().device("EQ Eight").defaults().with(Map.of("3 Filter On A", "On",
+                "3 Filter Type A", "Bell", "3 Frequency A", 1500.0, "3 Gain A", bellGain, "3 Resonance A", 1.0));
+        return new UniformPrior(3).sample(0, SOURCE).withChain(List.of(sat, eq));
+    }
+
+    @Test
+    void refiningAnInputRenderedFromKnownSettingsMovesTowardThem() {
+        Patch truth = patch(15, 9);
+        AudioBuffer target = Renderer.render(truth, Renderer.DEFAULT_RATE);
+        Patch start = patch(3, -3);
+
+        EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(25, 0.1, 0.0)).refine(start, target).orElseThrow();
+
+        assertThat(t.steps()).hasSize(26);
+        EffectItf.Step first = t.steps().get(0);
+        EffectItf.Step best = t.bestStep();
+        assertThat(best.referenceDistance()).isLessThan(0.6 * first.referenceDistance());
+        // The analytic devices are exact, so the differentiable loss is the reference distance.
+        assertThat(first.differentiableLoss()).isCloseTo(first.referenceDistance(), org.assertj.core.api.Assertions.within(1e-3));
+        double driveError0 = Math.abs(start.chain().get(0).get("Drive") - 15);
+        double gainError0 = Math.abs(start.chain().get(1).get("3 Gain A") - 9);
+        assertThat(Math.abs(best.patch().chain().get(0).get("Drive") - 15)).isLessThan(driveError0);
+        assertThat(Math.abs(best.patch().chain().get(1).get("3 Gain A") - 9)).isLessThan(gainError0);
+    }
+
+    @Test
+    void chainsWithADeviceThatHasNoDifferentiableVersionYetAreLeftAlone() {
+        Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults()));
+        AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
+        assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(withReverb, target)).isEmpty();
+    }
+}
