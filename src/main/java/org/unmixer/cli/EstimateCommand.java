@@ -13,6 +13,8 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.infer.model.Estimate;
 import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
+import java.util.Optional;
+import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.SoundEstimator;
 import org.unmixer.params.BadInputException;
@@ -32,6 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = "Estimate the synth settings and the ordered effect chain that made a WAV/AIFF sound.")
 final class EstimateCommand implements Callable<Integer> {
+    /** Adam's step size for ITF in the logistic-mapped parameter space. */
+    static final double ITF_LEARNING_RATE = 0.1;
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +62,12 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Parameter sets drawn for the best chain and compared by their renders (default: 8; 0: level match only).")
     int draws = CandidateRefiner.Settings.DEFAULT.draws();
 
+    @Option(names = "--itf-steps", paramLabel = "N",
+            description = "Refine the best candidate's effect parameters with N gradient steps, every step kept in the JSON's itf"
+                    + " section (default: 0; for now only chains of EQ Eight and Saturator, the devices with exact"
+                    + " differentiable versions).")
+    int itfSteps;
+
     @Override
     public Integer call() throws java.io.IOException {
         if (topK < 1 || topK > 20) {
@@ -65,13 +76,28 @@ final class EstimateCommand implements Callable<Integer> {
         if (draws < 0 || draws > 200) {
             throw new BadInputException("--draws " + draws + " must be between 0 and 200");
         }
+        if (itfSteps < 0 || itfSteps > 1000) {
+            throw new BadInputException("--itf-steps " + itfSteps + " must be between 0 and 1000");
+        }
         AudioBuffer audio = AudioFiles.read(file).audio();
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
         try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
             SoundEstimator estimator = new SoundEstimator(m,
                     new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
             Estimate e = estimator.estimate(audio, topK);
-            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration());
+            Optional<EffectItf.Trajectory> itf = Optional.empty();
+            String itfNote = null;
+            if (itfSteps > 0) {
+                itf = new EffectItf(new EffectItf.Settings(itfSteps, ITF_LEARNING_RATE, 0)).refine(e.best(), e.prepared().audio());
+                if (itf.isEmpty()) {
+                    itfNote = e.best().chain().isEmpty()
+                            ? "not refined: the best candidate is a dry synth, and the synth's parameters need the differentiable voice (not built yet)"
+                            : "not refined: the chain (" + String.join(" → ", e.best().chainNames())
+                                    + ") has a device without a differentiable version yet (only EQ Eight and Saturator have one)";
+                }
+            }
+            Patch best = itf.map(t -> t.bestStep().patch()).orElse(e.best());
+            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote);
             if (out != null) {
                 org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
@@ -80,9 +106,13 @@ final class EstimateCommand implements Callable<Integer> {
                 o.println(text);
             } else {
                 summary(o, e);
+                if (itfNote != null) {
+                    o.println("ITF: " + itfNote);
+                }
+                itf.ifPresent(t -> o.printf(Locale.ROOT, "ITF: reference MR-STFT %.3f at step 0, %.3f at step %d (the best of %d)%n",
+                        t.steps().get(0).referenceDistance(), t.bestStep().referenceDistance(), t.best(), itfSteps));
             }
             if (render != null) {
-                Patch best = e.best();
                 WavWriter.write(render, Renderer.render(best, 44_100), SampleFormat.FLOAT_32);
                 if (!json) {
                     o.println("rendered the best candidate to " + render);

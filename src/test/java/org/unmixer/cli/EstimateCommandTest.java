@@ -73,6 +73,23 @@ class EstimateCommandTest {
     }
 
     @Test
+    void itfStepsAreKeptOrTheReasonIsGiven() throws IOException {
+        CliRunner r = CliRunner.run("estimate", "assets/examples/pluck.wav", "--json", "--top-k", "2", "--draws", "0",
+                "--itf-steps", "3", "--model", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode e = new ObjectMapper().readTree(r.out());
+        java.util.List<String> chain = new java.util.ArrayList<>();
+        e.path("alternatives").get(0).path("patch").path("chain").forEach(d -> chain.add(d.path("device").asText()));
+        if (java.util.Set.of("EQ Eight", "Saturator").containsAll(chain)) {
+            assertThat(e.path("itf")).hasSize(4);
+            assertThat(e.path("itf").get(0).path("referenceDistance").asDouble()).isPositive();
+        } else {
+            assertThat(e.path("itf")).isEmpty();
+            assertThat(e.path("itfNote").asText()).contains("not refined");
+        }
+    }
+
+    @Test
     void summaryNamesTheChainAndTheParameters() {
         CliRunner r = CliRunner.run("estimate", "assets/examples/bass.wav", "--model", model.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -92,6 +109,7 @@ class EstimateCommandTest {
         assertThat(CliRunner.run("estimate", tmp.resolve("missing.wav").toString(), "--model", model.toString()).exitCode())
                 .isEqualTo(2);
         assertThat(CliRunner.run("estimate", "assets/examples/pluck.wav", "--top-k", "0").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("estimate", "assets/examples/pluck.wav", "--itf-steps", "-1").exitCode()).isEqualTo(2);
         CliRunner draws = CliRunner.run("estimate", "assets/examples/pluck.wav", "--draws", "-1");
         assertThat(draws.exitCode()).isEqualTo(2);
         assertThat(draws.err()).contains("--draws");

@@ -62,8 +62,14 @@ public final class EffectItf {
         this.settings = settings;
     }
 
-    /** The trajectory, or empty when a device of the chain has no differentiable version yet. */
+    /**
+     * The trajectory, or empty when there is nothing to refine yet: no effects (the synth's
+     * parameters wait for the differentiable voice), or a device without a differentiable version.
+     */
     public Optional<Trajectory> refine(Patch start, AudioBuffer target) {
+        if (start.chain().isEmpty()) {
+            return Optional.empty();
+        }
         List<DiffDevice> devices = new ArrayList<>();
         for (DeviceSettings d : start.chain()) {
             Optional<DiffDevice> diff = DiffDevice.analytic(d);

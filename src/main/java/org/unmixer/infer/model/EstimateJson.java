@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.unmixer.dsp.patch.PatchJson;
+import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.model.OutputLayout;
 import org.unmixer.model.PresenceCalibration;
 import org.unmixer.model.Prediction;
@@ -29,6 +31,15 @@ public final class EstimateJson {
 
     /** With the per-effect presence thresholds the chain's device set was chosen by. */
     public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration) {
+        return write(e, inputName, layout, calibration, Optional.empty(), null);
+    }
+
+    /**
+     * With an ITF trajectory of the best candidate (its best step then becomes {@code best}) or,
+     * when ITF was asked for but could not run, {@code itfNote} saying why.
+     */
+    public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration,
+            Optional<EffectItf.Trajectory> itf, String itfNote) {
         PatchJson patches = PatchJson.standard();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -43,7 +54,7 @@ public final class EstimateJson {
         input.put("gateSecondsHeuristic", e.prepared().gateSeconds());
         ArrayNode steps = input.putArray("steps");
         e.prepared().steps().forEach(steps::add);
-        root.set("best", patches.toTree(e.best(), true));
+        root.set("best", patches.toTree(itf.map(t -> t.bestStep().patch()).orElse(e.best()), true));
         ArrayNode alternatives = root.putArray("alternatives");
         for (int i = 0; i < e.candidates().size(); i++) {
             ObjectNode a = alternatives.addObject();
@@ -66,7 +77,20 @@ public final class EstimateJson {
             thresholds.put(layout.effects().get(i), calibration.thresholds()[i]);
         }
         root.set("uncertainty", u);
-        root.putArray("itf");
+        ArrayNode itfSteps = root.putArray("itf");
+        itf.ifPresent(t -> t.steps().forEach(st -> {
+            ObjectNode n = itfSteps.addObject();
+            n.put("step", st.step()).put("loss", st.differentiableLoss()).put("referenceDistance", st.referenceDistance())
+                    .put("best", st.step() == t.best());
+            ObjectNode params = n.putObject("params");
+            for (var device : st.patch().chain()) {
+                ObjectNode d = params.putObject(device.device().name());
+                device.changedFromDefaults().forEach((k, v) -> d.putPOJO(k, v));
+            }
+        }));
+        if (itfNote != null) {
+            root.put("itfNote", itfNote);
+        }
         ObjectNode timing = root.putObject("timing");
         timing.put("prepareMs", e.prepareNanos() / 1e6);
         timing.put("modelMs", e.modelNanos() / 1e6);

@@ -50,5 +50,7 @@ class EffectItfTest {
         Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults()));
         AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
         assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(withReverb, target)).isEmpty();
+        Patch dry = patch(3, 0).withChain(List.of());
+        assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(dry, Renderer.render(dry, Renderer.DEFAULT_RATE))).isEmpty();
     }
 }
