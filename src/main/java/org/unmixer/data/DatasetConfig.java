@@ -32,6 +32,8 @@ import org.unmixer.params.Catalog;
  *  "clipLimitDb": 6.0,           RenderCheck: peak above this (dBFS) is rejected
  *  "silenceFloorDb": -60.0,      RenderCheck: peak below this (dBFS) is rejected
  *  "minEffectDistance": 0.05,    RenderCheck: MR-STFT distance chain output ↔ dry source must exceed this
+ *  "minEachEffectDistance": 0,   RenderCheck: and removing any one effect must move the output by more than
+ *                                this (0: not checked; each effect costs one more render of the chain)
  *  "maxAttempts": 50,            draws per example before giving up with an error
  *  "samplingRanges": "sampling-ranges.json",  table of musical ranges, relative to the config's folder ("none": uniform θ)
  *  "ranges": {}}                 per-device overrides of that table (same shape as its "devices")</pre>
@@ -44,7 +46,7 @@ public record DatasetConfig(
         String name, long seed, int count, int shardSize, int sampleRate, CurriculumStage stage,
         boolean knownSource, List<SourceKind> sourceKinds, int noteMin, int noteMax, int velocityMin, int velocityMax,
         double gateMinSeconds, double gateMaxSeconds, double tailSeconds, boolean storeAudio,
-        double clipLimitDb, double silenceFloorDb, double minEffectDistance, int maxAttempts,
+        double clipLimitDb, double silenceFloorDb, double minEffectDistance, double minEachEffectDistance, int maxAttempts,
         String samplingRanges, String samplingRangesSha256, JsonNode rangesOverride, SamplingRanges ranges) {
 
     public static final String FORMAT = "unmixer-dataset/1";
@@ -52,7 +54,7 @@ public record DatasetConfig(
     static final List<String> FIELDS = List.of("format", "name", "seed", "count", "shardSize", "sampleRate", "stage",
             "knownSource", "sourceKinds", "noteMin", "noteMax", "velocityMin", "velocityMax", "gateMinSeconds",
             "gateMaxSeconds", "tailSeconds", "storeAudio", "clipLimitDb", "silenceFloorDb", "minEffectDistance",
-            "maxAttempts", "samplingRanges", "ranges", "note");
+            "minEachEffectDistance", "maxAttempts", "samplingRanges", "ranges", "note");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public DatasetConfig {
@@ -71,7 +73,8 @@ public record DatasetConfig(
         }
         return new DatasetConfig(name, seed, newCount, shardSize, sampleRate, stage, knownSource, sourceKinds, noteMin,
                 noteMax, velocityMin, velocityMax, gateMinSeconds, gateMaxSeconds, tailSeconds, storeAudio, clipLimitDb,
-                silenceFloorDb, minEffectDistance, maxAttempts, samplingRanges, samplingRangesSha256, rangesOverride, ranges);
+                silenceFloorDb, minEffectDistance, minEachEffectDistance, maxAttempts, samplingRanges, samplingRangesSha256,
+                rangesOverride, ranges);
     }
 
     /** Reads a config file; a relative {@code samplingRanges} path is resolved against the file's folder. */
@@ -170,6 +173,7 @@ public record DatasetConfig(
             throw new BadInputException("silenceFloorDb " + silenceFloorDb + " must be below clipLimitDb " + clipLimitDb);
         }
         double minEffectDistance = StrictJson.numberIn(root, "minEffectDistance", "", 0.05, 0, 100);
+        double minEachEffectDistance = StrictJson.numberIn(root, "minEachEffectDistance", "", 0, 0, 100);
         int maxAttempts = StrictJson.intIn(root, "maxAttempts", "", 50, 1, 10_000);
         String rangesFile = StrictJson.text(root, "samplingRanges", "", "sampling-ranges.json");
         SamplingRanges table = rangesFile.equals("none") ? SamplingRanges.uniform()
@@ -186,7 +190,7 @@ public record DatasetConfig(
         SamplingRanges ranges = table.overriddenBy(override, "ranges", catalog);
         return new DatasetConfig(name, seed, count, shardSize, sampleRate, stage, knownSource,
                 knownSource ? kinds : List.of(), noteMin, noteMax, velocityMin, velocityMax, gateMin, gateMax, tail,
-                storeAudio, clipLimitDb, silenceFloorDb, minEffectDistance, maxAttempts, rangesFile, tableSha,
+                storeAudio, clipLimitDb, silenceFloorDb, minEffectDistance, minEachEffectDistance, maxAttempts, rangesFile, tableSha,
                 override == null ? MAPPER.createObjectNode() : override.deepCopy(), ranges);
     }
 
@@ -202,6 +206,10 @@ public record DatasetConfig(
                 .put("storeAudio", storeAudio).put("clipLimitDb", clipLimitDb).put("silenceFloorDb", silenceFloorDb)
                 .put("minEffectDistance", minEffectDistance).put("maxAttempts", maxAttempts)
                 .put("samplingRanges", samplingRanges).put("samplingRangesSha256", samplingRangesSha256);
+        if (minEachEffectDistance > 0) {
+            // Written only when used, so the manifests of configs that predate it stay byte-identical.
+            o.put("minEachEffectDistance", minEachEffectDistance);
+        }
         o.set("ranges", rangesOverride.deepCopy());
         return o;
     }

@@ -111,6 +111,29 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void thePerEffectCheckKeepsOnlyChainsWhoseEveryEffectIsAudible(@TempDir Path dir) throws Exception {
+        DatasetConfig c = TestConfigs.tiny("full", 6, ", \"minEachEffectDistance\": 0.3");
+        new DatasetGenerator(c, Catalog.standard(), 2).generate(dir, (d, t) -> { });
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(0.3, manifest.path("config").path("minEachEffectDistance").asDouble());
+        assertTrue(manifest.path("counts").path("rejected").has("inaudibleEffect"));
+        RenderCheck each = RenderCheck.of(c);
+        int rate = c.sampleRate();
+        for (String line : Files.readAllLines(dir.resolve("shard-00000/patches.jsonl"))) {
+            var patch = org.unmixer.dsp.patch.PatchJson.standard().parse(line);
+            var dry = org.unmixer.dsp.Renderer.renderSource(patch.source(), patch.synth(), rate, c.renderSeconds());
+            var wet = org.unmixer.dsp.Renderer.render(patch, rate, c.renderSeconds());
+            assertEquals(java.util.Optional.empty(), each.checkEachEffect(patch.chain(), wet, dry), line);
+        }
+        // Off by default, and then the manifest does not mention it (older manifests stay byte-identical).
+        Path off = dir.resolveSibling(dir.getFileName() + "-off");
+        new DatasetGenerator(tiny(), Catalog.standard(), 2).generate(off, (d, t) -> { });
+        var plain = new com.fasterxml.jackson.databind.ObjectMapper().readTree(off.resolve("manifest.json").toFile());
+        assertFalse(plain.path("config").has("minEachEffectDistance"));
+        assertFalse(plain.path("counts").path("rejected").has("inaudibleEffect"));
+    }
+
+    @Test
     void regeneratingIntoAnEarlierDatasetLeavesNoStaleShards(@TempDir Path dir) throws Exception {
         new DatasetGenerator(tiny(), Catalog.standard(), 2).generate(dir, (d, t) -> { });
         assertTrue(Files.isDirectory(dir.resolve("shard-00001")));

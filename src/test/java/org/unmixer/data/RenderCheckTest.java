@@ -10,7 +10,7 @@ import org.unmixer.data.RenderCheck.Reason;
 class RenderCheckTest {
     private static final int RATE = 44_100;
     /** Floor −60 dBFS (peak 0.001), limit +6 dBFS (peak 1.995), effect threshold 0.05. */
-    private static final RenderCheck CHECK = new RenderCheck(-60, 6, 0.05);
+    private static final RenderCheck CHECK = new RenderCheck(-60, 6, 0.05, 0);
 
     /** A 441 Hz sine (100 samples per period) of the given peak, 0.25 s. */
     private static AudioBuffer sine(double peak) {
@@ -64,5 +64,23 @@ class RenderCheckTest {
             }
         }
         assertEquals(Optional.empty(), CHECK.check(wet, dry, true));
+    }
+
+    @Test
+    void anEffectThatChangesNothingInItsChainIsRejectedOnlyWhenEachEffectIsChecked() {
+        var catalog = org.unmixer.params.Catalog.standard();
+        var hot = catalog.device("Saturator").defaults().with(java.util.Map.of("Type", "Hard Curve", "Drive", 18.0));
+        var flatEq = catalog.device("EQ Eight").defaults().with(java.util.Map.of("1 Filter On A", "Off", "2 Filter On A", "Off",
+                "3 Filter On A", "Off", "4 Filter On A", "Off", "5 Filter On A", "Off", "6 Filter On A", "Off", "7 Filter On A", "Off",
+                "8 Filter On A", "Off", "Output Gain", 0.0));
+        AudioBuffer dry = sine(0.3);
+        java.util.List<org.unmixer.params.DeviceSettings> chain = java.util.List.of(hot, flatEq);
+        AudioBuffer wet = new org.unmixer.dsp.Chain(chain).render(dry);
+        RenderCheck each = new RenderCheck(-60, 6, 0.05, 0.1);
+
+        assertEquals(Optional.empty(), CHECK.checkEachEffect(chain, wet, dry)); // off: nothing checked
+        assertEquals(Optional.of(Reason.INAUDIBLE_EFFECT), each.checkEachEffect(chain, wet, dry));
+        java.util.List<org.unmixer.params.DeviceSettings> audible = java.util.List.of(hot);
+        assertEquals(Optional.empty(), each.checkEachEffect(audible, new org.unmixer.dsp.Chain(audible).render(dry), dry));
     }
 }
