@@ -82,6 +82,8 @@ final class DatasetCommand implements Callable<Integer> {
         });
         PrintWriter o = spec.commandLine().getOut();
         String rejected = summary.rejected().entrySet().stream()
+                // as in the manifest: the per-effect check's counter only when that check is on
+                .filter(e -> e.getKey() != org.unmixer.data.RenderCheck.Reason.INAUDIBLE_EFFECT || config.minEachEffectDistance() > 0)
                 .map(e -> (json ? "\"" + e.getKey().key() + "\": " : e.getKey().key() + " ") + e.getValue())
                 .collect(Collectors.joining(", "));
         if (json) {
