@@ -81,9 +81,10 @@ final class DatasetCommand implements Callable<Integer> {
             }
         });
         PrintWriter o = spec.commandLine().getOut();
+        // As in the manifest: the per-effect check's counter only when that check is on.
+        boolean eachEffectChecked = config.minEachEffectDistance() > 0;
         String rejected = summary.rejected().entrySet().stream()
-                // as in the manifest: the per-effect check's counter only when that check is on
-                .filter(e -> e.getKey() != org.unmixer.data.RenderCheck.Reason.INAUDIBLE_EFFECT || config.minEachEffectDistance() > 0)
+                .filter(e -> e.getKey() != org.unmixer.data.RenderCheck.Reason.INAUDIBLE_EFFECT || eachEffectChecked)
                 .map(e -> (json ? "\"" + e.getKey().key() + "\": " : e.getKey().key() + " ") + e.getValue())
                 .collect(Collectors.joining(", "));
         if (json) {
