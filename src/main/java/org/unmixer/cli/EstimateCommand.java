@@ -14,7 +14,10 @@ import org.unmixer.infer.model.Estimate;
 import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
 import java.util.Optional;
+import ai.djl.ndarray.NDManager;
+import org.unmixer.infer.itf.CandidateItf;
 import org.unmixer.infer.itf.EffectItf;
+import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.SoundEstimator;
 import org.unmixer.params.BadInputException;
@@ -63,10 +66,23 @@ final class EstimateCommand implements Callable<Integer> {
     int draws = CandidateRefiner.Settings.DEFAULT.draws();
 
     @Option(names = "--itf-steps", paramLabel = "N",
-            description = "Refine the best candidate's effect parameters with N gradient steps, every step kept in the JSON's itf"
-                    + " section (default: 0; for now only chains of EQ Eight and Saturator, the devices with exact"
-                    + " differentiable versions).")
+            description = "Refine the top candidates' effect parameters with N gradient steps each (inference-time"
+                    + " finetuning), every step judged by the reference renderer and kept in the JSON's itf section; the"
+                    + " candidate with the closest step wins (default: 0, off).")
     int itfSteps;
+
+    @Option(names = "--itf-candidates", paramLabel = "K",
+            description = "How many of the top candidates ITF refines (default: 3).")
+    int itfCandidates = 3;
+
+    @Option(names = "--itf-anchor", paramLabel = "LAMBDA",
+            description = "ITF's pull toward the starting parameters, λ_B·‖θ − θ₀‖² (default: 0).")
+    double itfAnchor;
+
+    @Option(names = "--proxies", paramLabel = "DIR",
+            description = "Folder of trained effect proxies for ITF (default: models/proxies); devices with neither an"
+                    + " analytic version nor a proxy keep their parameters.")
+    Path proxies;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -79,24 +95,33 @@ final class EstimateCommand implements Callable<Integer> {
         if (itfSteps < 0 || itfSteps > 1000) {
             throw new BadInputException("--itf-steps " + itfSteps + " must be between 0 and 1000");
         }
+        if (itfCandidates < 1 || itfCandidates > 20) {
+            throw new BadInputException("--itf-candidates " + itfCandidates + " must be between 1 and 20");
+        }
+        if (!(itfAnchor >= 0 && itfAnchor <= 1e6)) {
+            throw new BadInputException("--itf-anchor " + itfAnchor + " must be between 0 and 1e6");
+        }
         AudioBuffer audio = AudioFiles.read(file).audio();
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
         try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
             SoundEstimator estimator = new SoundEstimator(m,
                     new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
             Estimate e = estimator.estimate(audio, topK);
-            Optional<EffectItf.Trajectory> itf = Optional.empty();
+            Optional<CandidateItf.Result> itf = Optional.empty();
             String itfNote = null;
             if (itfSteps > 0) {
-                itf = new EffectItf(new EffectItf.Settings(itfSteps, ITF_LEARNING_RATE, 0)).refine(e.best(), e.prepared().audio());
+                try (NDManager proxyManager = NDManager.newBaseManager()) {
+                    DiffDevices diff = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), proxyManager);
+                    EffectItf effectItf = new EffectItf(new EffectItf.Settings(itfSteps, ITF_LEARNING_RATE, itfAnchor), diff);
+                    itf = new CandidateItf(effectItf, itfCandidates).refine(e.candidates(), e.prepared().audio());
+                }
                 if (itf.isEmpty()) {
-                    itfNote = e.best().chain().isEmpty()
-                            ? "not refined: the best candidate is a dry synth, and the synth's parameters need the differentiable voice (not built yet)"
-                            : "not refined: the chain (" + String.join(" → ", e.best().chainNames())
-                                    + ") has a device without a differentiable version yet (only EQ Eight and Saturator have one)";
+                    itfNote = "not refined: none of the top " + Math.min(itfCandidates, e.candidates().size()) + " candidates has an"
+                            + " effect with a differentiable version (analytic or proxy); the synth's parameters need the"
+                            + " differentiable voice (not built yet)";
                 }
             }
-            Patch best = itf.map(t -> t.bestStep().patch()).orElse(e.best());
+            Patch best = itf.map(r -> r.chosenRun().trajectory().bestStep().patch()).orElse(e.best());
             String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote);
             if (out != null) {
                 org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -109,8 +134,10 @@ final class EstimateCommand implements Callable<Integer> {
                 if (itfNote != null) {
                     o.println("ITF: " + itfNote);
                 }
-                itf.ifPresent(t -> o.printf(Locale.ROOT, "ITF: reference MR-STFT %.3f at step 0, %.3f at step %d (the best of %d)%n",
-                        t.steps().get(0).referenceDistance(), t.bestStep().referenceDistance(), t.best(), itfSteps));
+                itf.ifPresent(r -> r.runs().forEach(run -> o.printf(Locale.ROOT,
+                        "ITF, chain %d: reference MR-STFT %.3f at step 0, %.3f at step %d (the best of %d)%s%n", run.candidate() + 1,
+                        run.trajectory().steps().get(0).referenceDistance(), run.bestDistance(), run.trajectory().best(), itfSteps,
+                        run == r.chosenRun() ? " ← chosen" : "")));
             }
             if (render != null) {
                 WavWriter.write(render, Renderer.render(best, 44_100), SampleFormat.FLOAT_32);

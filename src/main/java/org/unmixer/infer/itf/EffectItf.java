@@ -13,6 +13,7 @@ import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.model.diff.DiffDevice;
+import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.model.diff.SpectralDistance;
 import org.unmixer.params.DeviceSettings;
 
@@ -25,8 +26,9 @@ import org.unmixer.params.DeviceSettings;
  * distance of that patch re-rendered by the reference renderer, which is what the best step is
  * chosen by (the differentiable graph could flatter itself).
  *
- * <p>Only chains whose every device has a differentiable version ({@link DiffDevice#analytic}) are
- * refined for now; the neural proxies and the differentiable synth come next.
+ * <p>Each device's differentiable version comes from {@link DiffDevices}: analytic where exact,
+ * else the reference device with a proxy's gradients (straight-through), else the reference device
+ * frozen. The synth's parameters are not refined yet (the differentiable voice comes next).
  */
 public final class EffectItf {
     /**
@@ -46,8 +48,11 @@ public final class EffectItf {
     public record Step(int step, Patch patch, double differentiableLoss, double referenceDistance) {
     }
 
-    /** The whole trajectory and the step with the lowest reference distance. */
-    public record Trajectory(List<Step> steps, int best) {
+    /**
+     * The whole trajectory, the step with the lowest reference distance, and how each device of the
+     * chain was made differentiable ({@link DiffDevices.Kind#label()}, in chain order).
+     */
+    public record Trajectory(List<Step> steps, int best, List<String> deviceKinds) {
         public Step bestStep() {
             return steps.get(best);
         }
@@ -57,26 +62,29 @@ public final class EffectItf {
     private static final double EDGE = 1e-4;
 
     private final Settings settings;
+    private final DiffDevices diff;
 
+    /** With the analytic devices only (every other device frozen). */
     public EffectItf(Settings settings) {
+        this(settings, DiffDevices.analyticOnly());
+    }
+
+    public EffectItf(Settings settings, DiffDevices diff) {
         this.settings = settings;
+        this.diff = diff;
     }
 
     /**
-     * The trajectory, or empty when there is nothing to refine yet: no effects (the synth's
-     * parameters wait for the differentiable voice), or a device without a differentiable version.
+     * The trajectory, or empty when there is nothing to refine yet: no effect with a differentiable
+     * version (the synth's parameters wait for the differentiable voice).
      */
     public Optional<Trajectory> refine(Patch start, AudioBuffer target) {
-        if (start.chain().isEmpty()) {
+        if (!refinable(start)) {
             return Optional.empty();
         }
         List<DiffDevice> devices = new ArrayList<>();
         for (DeviceSettings d : start.chain()) {
-            Optional<DiffDevice> diff = DiffDevice.analytic(d);
-            if (diff.isEmpty()) {
-                return Optional.empty();
-            }
-            devices.add(diff.get());
+            devices.add(diff.forSettings(d));
         }
         int rate = target.sampleRate();
         double seconds = start.source().totalSeconds();
@@ -124,7 +132,7 @@ public final class EffectItf {
                         for (int k = 0; k < devices.size(); k++) {
                             int from = offsets.get(k);
                             int to = k + 1 < devices.size() ? offsets.get(k + 1) : p;
-                            audio = devices.get(k).apply(audio, th.get(from + ":" + to), rate);
+                            audio = devices.get(k).apply(audio, from == to ? null : th.get(from + ":" + to), rate);
                         }
                         NDArray mono = audio.mean(new int[] {0}).reshape(1, n);
                         NDArray spectral = SpectralDistance.standard().distance(mono, m.create(targetMono).reshape(1, n)).sum();
@@ -150,7 +158,12 @@ public final class EffectItf {
                 best = i;
             }
         }
-        return Optional.of(new Trajectory(List.copyOf(steps), best));
+        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(d -> diff.kind(d).label()).toList()));
+    }
+
+    /** Whether some device of the chain has parameters ITF can move. */
+    public boolean refinable(Patch patch) {
+        return patch.chain().stream().anyMatch(d -> diff.kind(d) != DiffDevices.Kind.FROZEN);
     }
 
     private void adam(double[] u, double[] g, double[] m1, double[] m2, int t) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.unmixer.dsp.patch.PatchJson;
+import org.unmixer.infer.itf.CandidateItf;
 import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.model.OutputLayout;
 import org.unmixer.model.PresenceCalibration;
@@ -35,11 +36,13 @@ public final class EstimateJson {
     }
 
     /**
-     * With an ITF trajectory of the best candidate (its best step then becomes {@code best}) or,
-     * when ITF was asked for but could not run, {@code itfNote} saying why.
+     * With the ITF runs of the top candidates — the winning run's steps as {@code itf} (its best step
+     * then becomes {@code best}), every run summarised in {@code itfCandidates} — or, when ITF was
+     * asked for but could not run, {@code itfNote} saying why.
      */
     public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration,
-            Optional<EffectItf.Trajectory> itf, String itfNote) {
+            Optional<CandidateItf.Result> runs, String itfNote) {
+        Optional<EffectItf.Trajectory> itf = runs.map(r -> r.chosenRun().trajectory());
         PatchJson patches = PatchJson.standard();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -88,6 +91,21 @@ public final class EstimateJson {
                 device.changedFromDefaults().forEach((k, v) -> d.putPOJO(k, v));
             }
         }));
+        runs.ifPresent(r -> {
+            ArrayNode candidates = root.putArray("itfCandidates");
+            for (int i = 0; i < r.runs().size(); i++) {
+                CandidateItf.Run run = r.runs().get(i);
+                ObjectNode c = candidates.addObject();
+                c.put("rank", run.candidate() + 1).put("chosen", i == r.chosen())
+                        .put("startDistance", run.trajectory().steps().get(0).referenceDistance())
+                        .put("bestDistance", run.bestDistance()).put("bestStep", run.trajectory().best());
+                ObjectNode kinds = c.putObject("devices");
+                var chain = run.trajectory().steps().get(0).patch().chain();
+                for (int k = 0; k < chain.size(); k++) {
+                    kinds.put((k + 1) + " " + chain.get(k).device().name(), run.trajectory().deviceKinds().get(k));
+                }
+            }
+        });
         if (itfNote != null) {
             root.put("itfNote", itfNote);
         }

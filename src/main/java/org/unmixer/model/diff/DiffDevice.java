@@ -17,6 +17,7 @@ public interface DiffDevice {
     /** θ of {@code settings}, in {@link #parameters()} order. */
     float[] theta(DeviceSettings settings);
 
+    /** @param theta [parameters().size()] float64; null when there are no parameters */
     NDArray apply(NDArray audio, NDArray theta, double sampleRate);
 
     /** The exact analytic version of a device when there is one (EQ Eight, Saturator). */

@@ -46,7 +46,26 @@ class EffectItfTest {
     }
 
     @Test
-    void chainsWithADeviceThatHasNoDifferentiableVersionYetAreLeftAlone() {
+    void aDeviceWithoutADifferentiableVersionIsKeptAndTheOthersAreRefinedThroughIt() {
+        Patch truth = patch(15, 9);
+        DeviceSettings reverb = Catalog.standard().device("Reverb").defaults().with(Map.of("Dry/Wet", 30.0));
+        truth = truth.withChain(List.of(truth.chain().get(0), reverb, truth.chain().get(1)));
+        AudioBuffer target = Renderer.render(truth, Renderer.DEFAULT_RATE);
+        Patch start = patch(3, -3);
+        start = start.withChain(List.of(start.chain().get(0), reverb, start.chain().get(1)));
+
+        EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(25, 0.1, 0.0)).refine(start, target).orElseThrow();
+
+        assertThat(t.deviceKinds()).containsExactly("analytic", "frozen", "analytic");
+        assertThat(t.bestStep().referenceDistance()).isLessThan(0.6 * t.steps().get(0).referenceDistance());
+        assertThat(t.bestStep().patch().chain().get(1)).isEqualTo(reverb);
+        // Straight-through: the frozen reverb's value is the reference's, so the loss is the reference distance.
+        assertThat(t.steps().get(0).differentiableLoss()).isCloseTo(t.steps().get(0).referenceDistance(),
+                org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
+    void chainsWithNothingToRefineAreLeftAlone() {
         Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults()));
         AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
         assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(withReverb, target)).isEmpty();

@@ -1,0 +1,59 @@
+package org.unmixer.infer.itf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.dsp.patch.Patch;
+
+/**
+ * ITF over the top-K candidates: each refinable candidate (in rank order, at most
+ * {@code maxCandidates}) gets its own trajectory, and the candidate whose best step is closest to
+ * the target by reference-renderer distance wins. A lower-ranked chain can win this way when its
+ * refined parameters explain the sound better.
+ */
+public final class CandidateItf {
+    /** One candidate's run: its rank among the candidates (0-based) and its trajectory. */
+    public record Run(int candidate, EffectItf.Trajectory trajectory) {
+        public double bestDistance() {
+            return trajectory.bestStep().referenceDistance();
+        }
+    }
+
+    /** Every run and which one won. */
+    public record Result(List<Run> runs, int chosen) {
+        public Run chosenRun() {
+            return runs.get(chosen);
+        }
+    }
+
+    private final EffectItf itf;
+    private final int maxCandidates;
+
+    public CandidateItf(EffectItf itf, int maxCandidates) {
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("ITF needs at least one candidate, got " + maxCandidates);
+        }
+        this.itf = itf;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /** The runs, or empty when none of the first {@code maxCandidates} candidates has a refinable device. */
+    public Optional<Result> refine(List<Patch> candidates, AudioBuffer target) {
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < Math.min(maxCandidates, candidates.size()); i++) {
+            int rank = i;
+            itf.refine(candidates.get(i), target).ifPresent(t -> runs.add(new Run(rank, t)));
+        }
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        int chosen = 0;
+        for (int i = 1; i < runs.size(); i++) {
+            if (runs.get(i).bestDistance() < runs.get(chosen).bestDistance()) {
+                chosen = i;
+            }
+        }
+        return Optional.of(new Result(List.copyOf(runs), chosen));
+    }
+}

@@ -1,0 +1,91 @@
+package org.unmixer.model.diff;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.unmixer.model.proxy.ProxyConditioning;
+import org.unmixer.model.proxy.ProxyFiles;
+import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.params.BadInputException;
+import org.unmixer.params.DeviceSettings;
+
+/**
+ * Chooses each device's differentiable version for a chain: the exact analytic one where there is
+ * one (EQ Eight, Saturator), else the reference device with a trained proxy's gradients
+ * (straight-through), else the reference device frozen (its θ kept, gradients passed through).
+ */
+public final class DiffDevices {
+    /** How a device is made differentiable. */
+    public enum Kind {
+        ANALYTIC, PROXY, FROZEN;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Map<String, ProxyTcn> proxies;
+
+    private DiffDevices(Map<String, ProxyTcn> proxies) {
+        this.proxies = Map.copyOf(proxies);
+    }
+
+    /** Analytic versions only; every other device frozen. */
+    public static DiffDevices analyticOnly() {
+        return new DiffDevices(Map.of());
+    }
+
+    /** Analytic versions plus the given proxies, by device name, already {@link ProxyGradient#prepare prepared}. */
+    public static DiffDevices withProxies(Map<String, ProxyTcn> prepared) {
+        return new DiffDevices(prepared);
+    }
+
+    /**
+     * Analytic versions plus every proxy saved under {@code dir} (one folder per proxy, as
+     * {@link ProxyFiles} writes them), their weights in float64 and frozen, owned by {@code manager}.
+     * A missing folder means no proxies.
+     */
+    public static DiffDevices withProxies(Path dir, NDManager manager) {
+        Map<String, ProxyTcn> found = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return new DiffDevices(found);
+        }
+        try (Stream<Path> folders = Files.list(dir)) {
+            for (Path folder : folders.sorted().toList()) {
+                if (Files.isRegularFile(folder.resolve(ProxyFiles.CONFIG_FILE))) {
+                    ProxyFiles.Loaded loaded = ProxyFiles.load(folder, manager);
+                    found.put(loaded.device(), ProxyGradient.prepare(loaded.net(), manager));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list the proxies (" + e.getMessage() + ")");
+        }
+        return new DiffDevices(found);
+    }
+
+    public Kind kind(DeviceSettings settings) {
+        if (DiffDevice.analytic(settings).isPresent()) {
+            return Kind.ANALYTIC;
+        }
+        return proxies.containsKey(settings.device().name()) ? Kind.PROXY : Kind.FROZEN;
+    }
+
+    /** The differentiable version of one device of a chain. */
+    public DiffDevice forSettings(DeviceSettings settings) {
+        var analytic = DiffDevice.analytic(settings);
+        if (analytic.isPresent()) {
+            return analytic.get();
+        }
+        ProxyTcn proxy = proxies.get(settings.device().name());
+        if (proxy == null) {
+            return StraightThroughDevice.frozen(settings);
+        }
+        ProxyConditioning conditioning = new ProxyConditioning(settings.device());
+        return StraightThroughDevice.withGradient(settings, conditioning.continuous(),
+                new ProxyGradient(proxy, conditioning, settings));
+    }
+}
