@@ -1,0 +1,172 @@
+package org.unmixer.audio.spectral;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The multi-resolution STFT distance to one fixed target together with its exact gradient with
+ * respect to the estimate's samples, in double precision on the CPU (JTransforms).
+ *
+ * <p>Inference-time finetuning evaluates the distance to the same target hundreds of times, so the
+ * target's magnitudes are computed once. Per resolution, with X the estimate's spectrum, Y the
+ * target's, S = ‖|Y| − |X|‖ and T = ‖|Y|‖:
+ * <pre>
+ *   ∂SC/∂|X_k| = −(|Y_k| − |X_k|) / (S·T)
+ *   ∂LM/∂|X_k| = −sign(ln(|Y_k|+ε) − ln(|X_k|+ε)) / ((|X_k| + ε)·frames·bins)
+ *   ∂|X_k|/∂a_m = Re(X_k·e^{+2πikm/N}) / |X_k|      (a = window · frame; 0 where |X_k| = 0)
+ * </pre>
+ * so each frame's gradient is one inverse real FFT of g_k·X_k/|X_k| (JTransforms' unscaled inverse
+ * returns half the Hermitian sum, so the one-sided bins go in as they are and DC and Nyquist doubled),
+ * times the window, added at the frame's samples. Same conventions as
+ * {@link MultiResolutionStftDistance#standard()} (centred periodic Hann, hop N/4, zero padding),
+ * whose value this equals.
+ */
+public final class MrStftGradient {
+    /** The distance and ∂distance/∂estimate[i]. */
+    public record ValueAndGradient(double value, double[] gradient) {
+    }
+
+    private final List<Resolution> resolutions = new ArrayList<>();
+    private final int length;
+
+    /** The standard distance (FFT sizes 2048…64, weights 1) to {@code target}. */
+    public MrStftGradient(float[] target) {
+        this(target, MultiResolutionStftDistance.STANDARD_FFT_SIZES, 1.0, 1.0);
+    }
+
+    public MrStftGradient(float[] target, int[] fftSizes, double scWeight, double logMagWeight) {
+        this.length = target.length;
+        for (int n : fftSizes) {
+            resolutions.add(new Resolution(Stft.hann(n, n / 4), target, scWeight, logMagWeight));
+        }
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** The distance of {@code estimate} (same length as the target) and its gradient. */
+    public ValueAndGradient evaluate(float[] estimate) {
+        if (estimate.length != length) {
+            throw new IllegalArgumentException("estimate has " + estimate.length + " samples, the target " + length);
+        }
+        double[] gradient = new double[length];
+        double value = 0;
+        double share = 1.0 / resolutions.size();
+        for (Resolution r : resolutions) {
+            value += share * r.accumulate(estimate, share, gradient);
+        }
+        return new ValueAndGradient(value, gradient);
+    }
+
+    /** One resolution: the target's magnitudes, kept. */
+    private static final class Resolution {
+        private final Stft stft;
+        private final int n;
+        private final int frames;
+        private final double[][] targetMagnitudes;
+        private final double targetNorm;
+        private final double scWeight;
+        private final double logMagWeight;
+        private final double[] window;
+
+        Resolution(Stft stft, float[] target, double scWeight, double logMagWeight) {
+            this.stft = stft;
+            this.n = stft.fftSize();
+            this.frames = stft.frames(target.length);
+            this.scWeight = scWeight;
+            this.logMagWeight = logMagWeight;
+            this.window = Stft.Window.HANN.coefficients(n);
+            Stft.Work work = stft.newWork();
+            targetMagnitudes = new double[frames][stft.bins()];
+            double squares = 0;
+            for (int t = 0; t < frames; t++) {
+                stft.frameMagnitude(target, t, work, targetMagnitudes[t]);
+                for (double y : targetMagnitudes[t]) {
+                    squares += y * y;
+                }
+            }
+            this.targetNorm = Math.sqrt(squares);
+        }
+
+        /** This resolution's distance; adds {@code scale}·its gradient into {@code gradient}. */
+        double accumulate(float[] x, double scale, double[] gradient) {
+            int bins = stft.bins();
+            DoubleFFT_1D fft = new DoubleFFT_1D(n);
+            double[][] spectra = new double[frames][];
+            double diffSquares = 0;
+            double logL1 = 0;
+            for (int t = 0; t < frames; t++) {
+                double[] a = windowed(x, t);
+                fft.realForward(a);
+                spectra[t] = a;
+                double[] y = targetMagnitudes[t];
+                for (int k = 0; k < bins; k++) {
+                    double mx = magnitude(a, k);
+                    double d = y[k] - mx;
+                    diffSquares += d * d;
+                    logL1 += Math.abs(Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON)));
+                }
+            }
+            double s = Math.sqrt(diffSquares);
+            double sc = targetNorm > 0 ? s / targetNorm : (diffSquares > 0 ? 1.0 : 0.0);
+            double count = (double) frames * bins;
+            double lm = logL1 / count;
+            // Where SC is a constant (silent target) or at its kink (S = 0) it contributes no gradient.
+            double scFactor = targetNorm > 0 && s > 0 ? scWeight / (s * targetNorm) : 0;
+            int start0 = -n / 2;
+            for (int t = 0; t < frames; t++) {
+                double[] a = spectra[t];
+                double[] y = targetMagnitudes[t];
+                double[] c = new double[n]; // packed like realForward's output
+                for (int k = 0; k < bins; k++) {
+                    double mx = magnitude(a, k);
+                    if (mx == 0) {
+                        continue;
+                    }
+                    double logDiff = Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON));
+                    double g = -scFactor * (y[k] - mx) - logMagWeight * Math.signum(logDiff) / ((mx + StftDistance.EPSILON) * count);
+                    double f = g / mx;
+                    if (k == 0) {
+                        c[0] = 2 * f * a[0];
+                    } else if (k == n / 2) {
+                        c[1] = 2 * f * a[1];
+                    } else {
+                        c[2 * k] = f * a[2 * k];
+                        c[2 * k + 1] = f * a[2 * k + 1];
+                    }
+                }
+                fft.realInverse(c, false);
+                int start = start0 + t * stft.hop();
+                for (int m = 0; m < n; m++) {
+                    int i = start + m;
+                    if (i >= 0 && i < x.length) {
+                        gradient[i] += scale * window[m] * c[m];
+                    }
+                }
+            }
+            return scWeight * sc + logMagWeight * lm;
+        }
+
+        private double[] windowed(float[] x, int t) {
+            double[] a = new double[n];
+            int start = t * stft.hop() - n / 2;
+            for (int m = 0; m < n; m++) {
+                int i = start + m;
+                a[m] = i >= 0 && i < x.length ? window[m] * x[i] : 0.0;
+            }
+            return a;
+        }
+
+        private double magnitude(double[] a, int k) {
+            if (k == 0) {
+                return Math.abs(a[0]);
+            }
+            if (k == n / 2) {
+                return Math.abs(a[1]);
+            }
+            return Math.sqrt(a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1]);
+        }
+    }
+}
