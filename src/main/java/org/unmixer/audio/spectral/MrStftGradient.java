@@ -51,11 +51,22 @@ public final class MrStftGradient {
         if (estimate.length != length) {
             throw new IllegalArgumentException("estimate has " + estimate.length + " samples, the target " + length);
         }
+        double share = 1.0 / resolutions.size();
+        // Resolutions are independent: computed in parallel, each into its own gradient, summed in order
+        // (so the result does not depend on the thread count).
+        double[][] parts = new double[resolutions.size()][];
+        double[] values = new double[resolutions.size()];
+        java.util.stream.IntStream.range(0, resolutions.size()).parallel().forEach(i -> {
+            parts[i] = new double[length];
+            values[i] = resolutions.get(i).accumulate(estimate, share, parts[i]);
+        });
         double[] gradient = new double[length];
         double value = 0;
-        double share = 1.0 / resolutions.size();
-        for (Resolution r : resolutions) {
-            value += share * r.accumulate(estimate, share, gradient);
+        for (int i = 0; i < parts.length; i++) {
+            value += share * values[i];
+            for (int j = 0; j < length; j++) {
+                gradient[j] += parts[i][j];
+            }
         }
         return new ValueAndGradient(value, gradient);
     }
@@ -95,6 +106,8 @@ public final class MrStftGradient {
             int bins = stft.bins();
             DoubleFFT_1D fft = new DoubleFFT_1D(n);
             double[][] spectra = new double[frames][];
+            double[][] magnitudes = new double[frames][bins];
+            byte[][] logSigns = new byte[frames][bins];
             double diffSquares = 0;
             double logL1 = 0;
             for (int t = 0; t < frames; t++) {
@@ -102,11 +115,15 @@ public final class MrStftGradient {
                 fft.realForward(a);
                 spectra[t] = a;
                 double[] y = targetMagnitudes[t];
+                double[] mag = magnitudes[t];
                 for (int k = 0; k < bins; k++) {
                     double mx = magnitude(a, k);
+                    mag[k] = mx;
                     double d = y[k] - mx;
                     diffSquares += d * d;
-                    logL1 += Math.abs(Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON)));
+                    double logDiff = Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON));
+                    logL1 += Math.abs(logDiff);
+                    logSigns[t][k] = (byte) Math.signum(logDiff);
                 }
             }
             double s = Math.sqrt(diffSquares);
@@ -115,18 +132,18 @@ public final class MrStftGradient {
             double lm = logL1 / count;
             // Where SC is a constant (silent target) or at its kink (S = 0) it contributes no gradient.
             double scFactor = targetNorm > 0 && s > 0 ? scWeight / (s * targetNorm) : 0;
-            int start0 = -n / 2;
+            double[] c = new double[n]; // packed like realForward's output
             for (int t = 0; t < frames; t++) {
                 double[] a = spectra[t];
                 double[] y = targetMagnitudes[t];
-                double[] c = new double[n]; // packed like realForward's output
+                double[] mag = magnitudes[t];
+                java.util.Arrays.fill(c, 0.0);
                 for (int k = 0; k < bins; k++) {
-                    double mx = magnitude(a, k);
+                    double mx = mag[k];
                     if (mx == 0) {
                         continue;
                     }
-                    double logDiff = Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON));
-                    double g = -scFactor * (y[k] - mx) - logMagWeight * Math.signum(logDiff) / ((mx + StftDistance.EPSILON) * count);
+                    double g = -scFactor * (y[k] - mx) - logMagWeight * logSigns[t][k] / ((mx + StftDistance.EPSILON) * count);
                     double f = g / mx;
                     if (k == 0) {
                         c[0] = 2 * f * a[0];
@@ -138,7 +155,7 @@ public final class MrStftGradient {
                     }
                 }
                 fft.realInverse(c, false);
-                int start = start0 + t * stft.hop();
+                int start = t * stft.hop() - n / 2;
                 for (int m = 0; m < n; m++) {
                     int i = start + m;
                     if (i >= 0 && i < x.length) {

@@ -11,24 +11,25 @@ import java.util.concurrent.CancellationException;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
-import org.unmixer.infer.metrics.AudioMetrics;
+import org.unmixer.audio.spectral.MrStftGradient;
 import org.unmixer.model.diff.DiffDevice;
 import org.unmixer.model.diff.DiffDevices;
-import org.unmixer.model.diff.SpectralDistance;
 import org.unmixer.params.DeviceSettings;
 
 /**
- * Inference-time finetuning of a candidate's effect parameters (first stage of issue 5's ITF): the
- * synth's render is held fixed (the reference renderer's), the chain is rebuilt from differentiable
- * devices, and Adam moves each device's continuous θ — kept in (0, 1) through a logistic map of an
- * unconstrained variable — to lower the multi-resolution STFT distance of the mono mix to the target
- * plus λ_B·‖θ − θ_init‖². Every step is kept: its θ as a patch, the differentiable loss, and the
- * distance of that patch re-rendered by the reference renderer, which is what the best step is
- * chosen by (the differentiable graph could flatter itself).
+ * Inference-time finetuning of a candidate's effect parameters: the synth's render is held fixed
+ * (the reference renderer's), and Adam moves each device's continuous θ — kept in (0, 1) through a
+ * logistic map of an unconstrained variable — to lower the multi-resolution STFT distance of the
+ * mono mix to the target plus λ_B·‖θ − θ₀‖². Every step is kept (its θ as a patch and its distance)
+ * and the best step is chosen by the reference renderer's distance.
  *
- * <p>Each device's differentiable version comes from {@link DiffDevices}: analytic where exact,
- * else the reference device with a proxy's gradients (straight-through), else the reference device
- * frozen. The synth's parameters are not refined yet (the differentiable voice comes next).
+ * <p>Rendering is straight-through ({@link DiffDevices}): every device's output value is the
+ * reference device's, and only its gradient comes from the analytic version (EQ Eight, Saturator),
+ * a trained proxy, or the identity (a frozen device, whose θ stays). So each step's forward pass is
+ * the reference render of that step's patch, and the distance Adam lowers is the reference distance
+ * itself (computed with its exact gradient on the CPU, {@link MrStftGradient}): a proxy can bend a
+ * step's direction but never make a step look better than it sounds. The synth's parameters are not
+ * refined yet (the differentiable voice comes next).
  */
 public final class EffectItf {
     /**
@@ -44,7 +45,10 @@ public final class EffectItf {
         }
     }
 
-    /** One step of the trajectory (step 0 is the starting patch). */
+    /**
+     * One step of the trajectory (step 0 is the starting patch): the objective Adam lowered (reference
+     * distance + λ_B·‖θ − θ₀‖²) and the reference renderer's MR-STFT distance to the target.
+     */
     public record Step(int step, Patch patch, double differentiableLoss, double referenceDistance) {
     }
 
@@ -58,7 +62,6 @@ public final class EffectItf {
         }
     }
 
-    private static final AudioMetrics METRICS = AudioMetrics.standard();
     private static final double EDGE = 1e-4;
 
     private final Settings settings;
@@ -87,10 +90,11 @@ public final class EffectItf {
             devices.add(diff.forSettings(d));
         }
         int rate = target.sampleRate();
-        double seconds = start.source().totalSeconds();
-        AudioBuffer dry = Renderer.renderSource(start.source(), start.synth(), rate, seconds);
-        int n = Math.min(dry.frames(), target.frames());
-        float[] targetMono = java.util.Arrays.copyOf(target.mixToMono(), n);
+        AudioBuffer dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
+        int d = dry.frames();
+        // Render and target compared as AudioMetrics does: mono, the shorter zero-padded to the longer.
+        int n = Math.max(d, target.frames());
+        MrStftGradient distance = new MrStftGradient(java.util.Arrays.copyOf(target.mixToMono(), n));
 
         // θ₀ of every device, concatenated; u = logit θ is what Adam moves.
         List<Integer> offsets = new ArrayList<>();
@@ -112,41 +116,44 @@ public final class EffectItf {
         double[] m2 = new double[p];
         List<Step> steps = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
-            float[][] dryChannels = new float[dry.channelCount()][];
-            for (int c = 0; c < dryChannels.length; c++) {
-                dryChannels[c] = java.util.Arrays.copyOf(dry.channel(c), n);
-            }
             for (int step = 0; step <= settings.steps(); step++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("ITF interrupted at step " + step);
                 }
                 double[] theta = sigmoid(u);
-                double loss;
+                double reference;
+                double anchor = 0;
+                for (int i = 0; i < p; i++) {
+                    anchor += settings.anchor() * (theta[i] - init[i]) * (theta[i] - init[i]);
+                }
                 double[] grad = new double[p];
                 try (NDManager m = manager.newSubManager()) {
                     NDArray uArray = m.create(u);
                     uArray.setRequiresGradient(true);
                     try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
                         NDArray th = uArray.neg().exp().add(1).pow(-1);
-                        NDArray audio = m.create(dryChannels);
+                        NDArray audio = m.create(dry.channels());
                         for (int k = 0; k < devices.size(); k++) {
                             int from = offsets.get(k);
                             int to = k + 1 < devices.size() ? offsets.get(k + 1) : p;
                             audio = devices.get(k).apply(audio, from == to ? null : th.get(from + ":" + to), rate);
                         }
-                        NDArray mono = audio.mean(new int[] {0}).reshape(1, n);
-                        NDArray spectral = SpectralDistance.standard().distance(mono, m.create(targetMono).reshape(1, n)).sum();
-                        NDArray total = spectral.add(th.sub(m.create(init)).square().sum().mul(settings.anchor()));
-                        loss = spectral.toType(DataType.FLOAT64, false).getDouble();
+                        // Every device is straight-through, so this is the reference renderer's output
+                        // for θ: its distance is the reference distance, and ∂distance/∂audio (computed
+                        // on the CPU) is pulled back through the devices' gradient paths.
+                        NDArray mono = audio.mean(new int[] {0});
+                        MrStftGradient.ValueAndGradient v = distance.evaluate(padded(mono.toDoubleArray(), n));
+                        reference = v.value();
                         if (step < settings.steps()) {
-                            gc.backward(total);
+                            NDArray surrogate = mono.mul(m.create(java.util.Arrays.copyOf(v.gradient(), d))).sum()
+                                    .add(th.sub(m.create(init)).square().sum().mul(settings.anchor()));
+                            gc.backward(surrogate);
                             grad = uArray.getGradient().toDoubleArray();
                         }
                     }
                 }
                 Patch patch = withTheta(start, devices, offsets, theta);
-                double reference = METRICS.mrStft(Renderer.render(patch, rate), target);
-                steps.add(new Step(step, patch, loss, reference));
+                steps.add(new Step(step, patch, reference + anchor, reference));
                 if (step < settings.steps()) {
                     adam(u, grad, m1, m2, step + 1);
                 }
@@ -158,7 +165,7 @@ public final class EffectItf {
                 best = i;
             }
         }
-        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(d -> diff.kind(d).label()).toList()));
+        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList()));
     }
 
     /** Whether some device of the chain has parameters ITF can move. */
@@ -179,6 +186,14 @@ public final class EffectItf {
             double vh = m2[i] / (1 - Math.pow(b2, t));
             u[i] -= settings.learningRate() * mh / (Math.sqrt(vh) + 1e-8);
         }
+    }
+
+    private static float[] padded(double[] x, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
     }
 
     private static double[] sigmoid(double[] u) {

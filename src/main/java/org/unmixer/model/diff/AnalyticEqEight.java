@@ -62,8 +62,8 @@ public final class AnalyticEqEight implements DiffDevice {
     }
 
     /**
-     * The complex response at every bin of an FFT of length {@code fftSize} (ω = 2πk/N, k = 0…N−1; the
-     * upper half is the conjugate mirror of the lower): [N, 2] (real, imaginary).
+     * The complex response at the bins k = 0…N/2 of an FFT of length {@code fftSize} (ω = 2πk/N; the
+     * upper half is the conjugate mirror): [N/2 + 1, 2] (real, imaginary).
      *
      * @param theta [parameters] normalised θ (may require gradients)
      */

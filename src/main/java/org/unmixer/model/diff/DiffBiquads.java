@@ -15,19 +15,22 @@ final class DiffBiquads {
     private DiffBiquads() {
     }
 
-    /** ω = 2πk/N for every bin k of an N-point FFT, with the trigonometry a response needs. */
+    /**
+     * ω = 2πk/N for the bins k = 0…N/2 of an N-point FFT of a real signal (the rest is the conjugate
+     * mirror), with the trigonometry a response needs.
+     */
     static Trig grid(NDManager m, int fftSize) {
-        double[] w = new double[fftSize];
-        for (int k = 0; k < fftSize; k++) {
+        double[] w = new double[fftSize / 2 + 1];
+        for (int k = 0; k < w.length; k++) {
             w[k] = 2 * Math.PI * k / fftSize;
         }
         NDArray omega = m.create(w);
         return new Trig(omega.cos(), omega.sin(), omega.mul(2).cos(), omega.mul(2).sin());
     }
 
-    /** H = 1 at every bin. */
+    /** H = 1 at every bin of the {@link #grid}. */
     static Complex unit(NDManager m, int fftSize) {
-        Shape shape = new Shape(fftSize);
+        Shape shape = new Shape(fftSize / 2 + 1);
         return new Complex(m.ones(shape, DataType.FLOAT64), m.zeros(shape, DataType.FLOAT64));
     }
 
@@ -37,18 +40,27 @@ final class DiffBiquads {
     }
 
     /**
-     * {@code audio} [..., samples] filtered by the response {@code h} (full FFT grid of length N),
-     * float64, same shape. A full complex FFT rather than rfft/irfft: the PyTorch build's irfft
-     * backward fails in MKL, and DJL's complex() has no gradient, while products with complex
-     * constants and ifft do.
+     * {@code audio} [..., samples] filtered by the response {@code h} on the {@link #grid} (bins
+     * 0…N/2), float64, same shape. The real output is Re(ifft(Z)) of the one-sided spectrum Z_k =
+     * w_k·X_k·H_k with w = 1 at DC and Nyquist, 2 between, and zeros above N/2 (the analytic-signal
+     * identity), so the response is only computed on half the bins. Not irfft: the PyTorch build's
+     * irfft backward fails in MKL, and DJL's complex() has no gradient, while products with complex
+     * constants, fft and ifft do.
      */
     static NDArray filter(NDArray audio, Complex h, int fftSize) {
         NDManager m = audio.getManager();
         long samples = audio.getShape().get(audio.getShape().dimension() - 1);
+        int half = fftSize / 2 + 1;
+        double[] weights = new double[half];
+        java.util.Arrays.fill(weights, 2.0);
+        weights[0] = 1;
+        weights[half - 1] = 1;
+        NDArray w = m.create(weights);
         NDArray one = m.create(new double[] {1, 0}).complex();
         NDArray i = m.create(new double[] {0, 1}).complex();
-        NDArray hc = h.re().mul(one).add(h.im().mul(i));
-        NDArray y = toFloat64(audio).fft(fftSize, -1).mul(hc).ifft(fftSize, -1).real().get(new NDIndex("..., 0"));
+        NDArray hc = h.re().mul(w).mul(one).add(h.im().mul(w).mul(i));
+        NDArray spectrum = toFloat64(audio).fft(fftSize, -1).get(new NDIndex("..., :{}", half));
+        NDArray y = spectrum.mul(hc).ifft(fftSize, -1).real().get(new NDIndex("..., 0"));
         return y.get(new NDIndex("..., :{}", samples));
     }
 

@@ -28,6 +28,13 @@ public final class DiffDevices {
         }
     }
 
+    /**
+     * FFT room for the analytic versions' ringing, in samples, when they only supply gradients: the
+     * value is the reference's, so a short tail (less wrap-around room, a smaller FFT) only bends the
+     * gradient of the last few milliseconds' ringing.
+     */
+    static final int GRADIENT_TAIL = 4_096;
+
     private final Map<String, ProxyTcn> proxies;
 
     private DiffDevices(Map<String, ProxyTcn> proxies) {
@@ -74,11 +81,22 @@ public final class DiffDevices {
         return proxies.containsKey(settings.device().name()) ? Kind.PROXY : Kind.FROZEN;
     }
 
-    /** The differentiable version of one device of a chain. */
+    /**
+     * The differentiable version of one device of a chain, always straight-through: its value is the
+     * reference device's, so a chain of them renders exactly what the reference renderer does, and
+     * its gradient is the analytic version's, the proxy's, or the identity's.
+     */
     public DiffDevice forSettings(DeviceSettings settings) {
         var analytic = DiffDevice.analytic(settings);
         if (analytic.isPresent()) {
-            return analytic.get();
+            DiffDevice exact = analytic.get();
+            StraightThroughDevice.GradientPath path = exact::apply;
+            if (exact instanceof AnalyticEqEight eq) {
+                path = (a, t, rate) -> eq.apply(a, t, rate, GRADIENT_TAIL);
+            } else if (exact instanceof AnalyticSaturator sat) {
+                path = (a, t, rate) -> sat.apply(a, t, rate, GRADIENT_TAIL);
+            }
+            return StraightThroughDevice.withGradient(settings, exact.parameters(), path);
         }
         ProxyTcn proxy = proxies.get(settings.device().name());
         if (proxy == null) {
