@@ -57,10 +57,14 @@ import org.unmixer.infer.bench.ExampleScorer;
 import org.unmixer.infer.bench.HtmlReport;
 import org.unmixer.infer.bench.MethodSummary;
 import org.unmixer.infer.bench.Spectrograms;
+import org.unmixer.infer.itf.EffectItf;
+import org.unmixer.infer.itf.ItfEstimator;
+import org.unmixer.infer.itf.ItfReport;
 import org.unmixer.infer.metrics.Bootstrap;
-import org.unmixer.params.BadInputException;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.ModelEstimator;
+import org.unmixer.model.diff.DiffDevices;
+import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
 import org.unmixer.train.tracking.RemainingTime;
@@ -91,6 +95,10 @@ final class BenchCommand implements Callable<Integer> {
     static final int CANDIDATES = 5;
     /** '+draws': parameter sets drawn for the model's most probable chain, and their σ scale. */
     static final String DRAWS_SUFFIX = "+draws";
+    /** '+itfN': the model's shipped pipeline (+draws), then N ITF steps on its top candidates. */
+    static final java.util.regex.Pattern ITF_SUFFIX = java.util.regex.Pattern.compile("\\+itf(\\d{1,4})$");
+    /** The steps the ITF table reports. */
+    static final int[] ITF_CHECKPOINTS = {0, 25, 50, 100, 200};
     static final int SHOWCASES = 3;
     /** Added to a suite's seed for the nn library and the random prior, so they never draw the test patches. */
     static final long LIBRARY_SEED_OFFSET = 1_000_003;
@@ -114,6 +122,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "RENDERS", description = "Render budget per example (default: 200).")
     int budget = 200;
+
+    @Option(names = "--budget-seconds", paramLabel = "S",
+            description = "Wall-time budget per example, for the methods that search (cmaes); default: none.")
+    Double budgetSeconds;
+
+    @Option(names = "--itf-candidates", paramLabel = "K", description = "Top candidates each '+itfN' method refines (default: 3).")
+    int itfCandidates = 3;
+
+    @Option(names = "--proxies", paramLabel = "DIR", description = "Effect proxies for '+itfN' (default: models/proxies).")
+    Path proxies;
 
     @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
     int library = NearestNeighbourLibrary.DEFAULT_SIZE;
@@ -151,7 +169,14 @@ final class BenchCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new BadInputException("--threads " + workers + " must be at least 1");
         }
-        Budget renderBudget = Budget.renders(budget);
+        if (budgetSeconds != null && !(budgetSeconds > 0 && budgetSeconds <= 86_400)) {
+            throw new BadInputException("--budget-seconds " + budgetSeconds + " must be in (0, 86400]");
+        }
+        if (itfCandidates < 1 || itfCandidates > 20) {
+            throw new BadInputException("--itf-candidates " + itfCandidates + " must be between 1 and 20");
+        }
+        Budget renderBudget = budgetSeconds == null ? Budget.renders(budget)
+                : new Budget(budget, Math.round(budgetSeconds * 1e9));
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException(out + " exists and is not a folder");
         }
@@ -213,6 +238,14 @@ final class BenchCommand implements Callable<Integer> {
                 HtmlReport.build("unmixer bench: " + s.name(), reportNotes, s.skipped(), summaries, records, showcases));
 
         PrintWriter o = spec.commandLine().getOut();
+        if (!itfEstimators.isEmpty()) {
+            ObjectNode itfReport = ItfReport.json(itfEstimators);
+            AtomicFiles.writeString(out.resolve("itf.json"), BenchJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(itfReport) + "\n");
+            o.print(ItfReport.text(itfEstimators));
+        }
+        if (itfManager != null) {
+            itfManager.close();
+        }
         o.printf(Locale.ROOT, "bench %s: %d examples, %d skipped, budget %d renders; %s%n", s.name(), s.examples().size(),
                 s.skipped().size(), budget, out.resolve("report.html"));
         o.print(BenchTable.text(summaries));
@@ -234,6 +267,14 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            java.util.regex.Matcher itf = ITF_SUFFIX.matcher(name);
+            if (itf.find() && MODEL_METHODS.contains(name.substring(0, itf.start()))) {
+                int steps = Integer.parseInt(itf.group(1));
+                if (steps < 1 || steps > 1000) {
+                    throw new BadInputException("--methods: \"" + name + "\": ITF steps must be between 1 and 1000");
+                }
+                known.add(name);
+            }
             if (!known.contains(name)) {
                 throw new BadInputException("--methods: \"" + name + "\" is unknown" + Suggest.didYouMean(name, known)
                         + "; choose from " + String.join(", ", known));
@@ -249,6 +290,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private long libraryNanos;
+    private ai.djl.ndarray.NDManager itfManager;
+    private DiffDevices itfDevices;
+    private final List<ItfEstimator> itfEstimators = new ArrayList<>();
 
     private List<Estimator> estimators(List<String> chosen, Suite s, int workers, PrintWriter err, List<String> notes) {
         Optional<NearestNeighbourBaseline> nn = Optional.empty();
@@ -276,6 +320,27 @@ final class BenchCommand implements Callable<Integer> {
                 out.add(bases.get(base));
                 continue;
             }
+            java.util.regex.Matcher itf = ITF_SUFFIX.matcher(name);
+            if (itf.find()) {
+                int steps = Integer.parseInt(itf.group(1));
+                ModelEstimator shipped = ((ModelEstimator) bases.get(base)).refined(base + DRAWS_SUFFIX, CandidateRefiner.Settings.DEFAULT);
+                Map<AudioBuffer, String> ids = new IdentityHashMap<>();
+                s.examples().forEach(e -> ids.put(e.target(), e.id()));
+                if (itfManager == null) {
+                    itfManager = ai.djl.ndarray.NDManager.newBaseManager();
+                    itfDevices = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), itfManager);
+                }
+                int[] checkpoints = java.util.Arrays.stream(ITF_CHECKPOINTS).filter(c -> c <= steps).toArray();
+                ItfEstimator estimator = new ItfEstimator(name, shipped,
+                        new EffectItf.Settings(steps, EstimateCommand.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
+                        in -> ids.getOrDefault(in.target(), "?"));
+                itfEstimators.add(estimator);
+                out.add(estimator);
+                notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + EstimateCommand.ITF_LEARNING_RATE
+                        + " on logit θ, straight-through rendering) on each of its top " + itfCandidates + " candidates, the"
+                        + " step closest to the target by reference MR-STFT kept; every step is a render and counts");
+                continue;
+            }
             if (name.endsWith(DRAWS_SUFFIX)) {
                 CandidateRefiner.Settings d = CandidateRefiner.Settings.DEFAULT;
                 out.add(((ModelEstimator) bases.get(base)).refined(name, d));
@@ -296,6 +361,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String baseName(String method) {
+        java.util.regex.Matcher itf = ITF_SUFFIX.matcher(method);
+        if (itf.find()) {
+            return method.substring(0, itf.start());
+        }
         if (method.endsWith(DRAWS_SUFFIX)) {
             return method.substring(0, method.length() - DRAWS_SUFFIX.length());
         }

@@ -1,8 +1,10 @@
 package org.unmixer.cli;
 
+import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.io.AudioFiles;
@@ -10,16 +12,16 @@ import org.unmixer.audio.io.SampleFormat;
 import org.unmixer.audio.io.WavWriter;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.infer.itf.CandidateItf;
+import org.unmixer.infer.itf.EffectItf;
+import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.Estimate;
 import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
-import java.util.Optional;
-import ai.djl.ndarray.NDManager;
-import org.unmixer.infer.itf.CandidateItf;
-import org.unmixer.infer.itf.EffectItf;
-import org.unmixer.model.diff.DiffDevices;
-import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.SoundEstimator;
+import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
@@ -79,6 +81,18 @@ final class EstimateCommand implements Callable<Integer> {
             description = "ITF's pull toward the starting parameters, λ_B·‖θ − θ₀‖² (default: 0).")
     double itfAnchor;
 
+    @Option(names = "--source", paramLabel = "KIND",
+            description = "What fed the chain: synth (default), or known-source mode — noise, chirp or impulse, the test"
+                    + " signals of ./unmixer render — where only the chain is estimated.")
+    String source = "synth";
+
+    @Option(names = "--source-seconds", paramLabel = "S",
+            description = "Known-source mode: length of the test signal (default: 2.0); the rest of the file is its tail.")
+    double sourceSeconds = 2.0;
+
+    @Option(names = "--source-seed", paramLabel = "N", description = "Known-source mode: the noise signal's seed (default: 0).")
+    long sourceSeed;
+
     @Option(names = "--proxies", paramLabel = "DIR",
             description = "Folder of trained effect proxies for ITF (default: models/proxies); devices with neither an"
                     + " analytic version nor a proxy keep their parameters.")
@@ -101,12 +115,18 @@ final class EstimateCommand implements Callable<Integer> {
         if (!(itfAnchor >= 0 && itfAnchor <= 1e6)) {
             throw new BadInputException("--itf-anchor " + itfAnchor + " must be between 0 and 1e6");
         }
+        SourceKind kind = SourceKind.parse(source);
+        if (kind != SourceKind.SYNTH && !(sourceSeconds > 0 && sourceSeconds <= SourceSpec.MAX_SECONDS)) {
+            throw new BadInputException("--source-seconds " + sourceSeconds + " must be in (0, " + (int) SourceSpec.MAX_SECONDS + "]");
+        }
         AudioBuffer audio = AudioFiles.read(file).audio();
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
         try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
             SoundEstimator estimator = new SoundEstimator(m,
                     new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
-            Estimate e = estimator.estimate(audio, topK);
+            Estimate e = kind == SourceKind.SYNTH ? estimator.estimate(audio, topK)
+                    : estimator.estimateKnownSource(audio, new SourceSpec(kind, 60, 100, sourceSeconds,
+                            Math.max(0, audio.seconds() - sourceSeconds), sourceSeed), topK);
             Optional<CandidateItf.Result> itf = Optional.empty();
             String itfNote = null;
             if (itfSteps > 0) {

@@ -98,6 +98,27 @@ class EstimateCommandTest {
     }
 
     @Test
+    void knownSourceModeEstimatesTheChainOnlyWithTheSourceFixed() throws IOException {
+        CliRunner r = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--json", "--top-k", "2",
+                "--source", "chirp", "--source-seconds", "2", "--itf-steps", "2", "--model", model.toString(),
+                "--proxies", tmp.resolve("no-proxies").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode e = new ObjectMapper().readTree(r.out());
+        JsonNode best = e.path("best");
+        assertThat(best.path("source").path("kind").asText()).isEqualTo("chirp");
+        assertThat(best.path("source").path("seconds").asDouble()).isEqualTo(2.0);
+        assertThat(best.path("source").path("tail").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(best.has("synth")).isFalse();
+        assertThat(e.path("input").path("gainDb").asDouble()).isZero(); // the level is kept
+        // Ranked by the log-mel distance of their renders to the input.
+        assertThat(e.path("alternatives").get(0).path("logMelDistance").asDouble())
+                .isLessThanOrEqualTo(e.path("alternatives").get(1).path("logMelDistance").asDouble());
+        CliRunner bad = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--source", "pink", "--model", model.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("pink").doesNotContain("Exception");
+    }
+
+    @Test
     void summaryNamesTheChainAndTheParameters() {
         CliRunner r = CliRunner.run("estimate", "assets/examples/bass.wav", "--model", model.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -1,14 +1,17 @@
 package org.unmixer.infer.model;
 
 import java.util.ArrayList;
-import org.unmixer.infer.LevelMatch;
 import java.util.List;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.prep.InputPreparation;
 import org.unmixer.audio.prep.PrepSettings;
 import org.unmixer.audio.prep.PreparedInput;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.infer.LevelMatch;
+import org.unmixer.infer.LevelMatchedEstimator;
 import org.unmixer.model.ChainDecoder;
 import org.unmixer.model.ModelConfig;
 import org.unmixer.model.OutputLayout;
@@ -58,6 +61,58 @@ public final class SoundEstimator {
         }
         long t3 = System.nanoTime();
         return new Estimate(prepared, p, refined.patches(), probabilities, refined, t1 - t0, t2 - t1, t3 - t2);
+    }
+
+    /**
+     * Known-source mode: the input is a known signal (noise, chirp, impulse: {@code source}) through
+     * an unknown chain, so only the chain is estimated. The model's chains are built with that source
+     * (no synth) and ranked by the log-mel distance of their renders to the input. The target keeps
+     * its level and timing (no loudness normalisation, trimming or windowing: with the source known,
+     * both carry information about the chain); only the model's features are computed from the
+     * prepared copy.
+     */
+    public Estimate estimateKnownSource(AudioBuffer audio, SourceSpec source, int topK) {
+        if (source.kind() == SourceKind.SYNTH) {
+            throw new IllegalArgumentException("known-source mode needs a noise, chirp or impulse source");
+        }
+        long t0 = System.nanoTime();
+        PrepSettings settings = prepSettings();
+        int rate = settings.sampleRate();
+        float[] mono = InputPreparation.monoAt(audio, rate);
+        int frames = (int) Math.round(source.totalSeconds() * rate);
+        AudioBuffer target = AudioBuffer.mono(java.util.Arrays.copyOf(mono, frames), rate);
+        PreparedInput forModel = InputPreparation.prepare(audio, settings);
+        List<String> steps = List.of("mono at " + rate + " Hz", (frames >= mono.length ? "padded" : "cut") + " to the known source's "
+                + source.totalSeconds() + " s (signal + tail)", "level and timing kept (known source)");
+        PreparedInput prepared = new PreparedInput(target, 0, false, 0, audio.seconds(), audio.sampleRate(), audio.channelCount(),
+                frames > mono.length, java.util.Optional.empty(), source.seconds(), steps);
+        long t1 = System.nanoTime();
+        Prediction p = model.predict(forModel.audio(), topK);
+        long t2 = System.nanoTime();
+        List<Patch> patches = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        for (ChainDecoder.Chain chain : p.chains()) {
+            Patch patch = model.patches().patch(p, chain, source);
+            patches.add(patch);
+            distances.add(LevelMatchedEstimator.logMelDistance(Renderer.render(patch, rate), target));
+        }
+        Integer[] order = new Integer[patches.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(distances::get));
+        List<Patch> ranked = new ArrayList<>();
+        List<Double> rankedDistances = new ArrayList<>();
+        List<Double> probabilities = new ArrayList<>();
+        for (int i : order) {
+            ranked.add(patches.get(i));
+            rankedDistances.add(distances.get(i));
+            probabilities.add(p.chains().get(i).probability());
+        }
+        CandidateRefiner.Refined refined = new CandidateRefiner.Refined(ranked, rankedDistances,
+                java.util.Collections.nCopies(ranked.size(), 0.0), 0, 0, ranked.size());
+        long t3 = System.nanoTime();
+        return new Estimate(prepared, p, ranked, probabilities, refined, t1 - t0, t2 - t1, t3 - t2);
     }
 
     private SourceSpec source(Prediction p, PreparedInput prepared) {

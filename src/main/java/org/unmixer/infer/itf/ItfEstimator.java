@@ -1,0 +1,107 @@
+package org.unmixer.infer.itf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.infer.Candidate;
+import org.unmixer.infer.Estimation;
+import org.unmixer.infer.EstimationInput;
+import org.unmixer.infer.Estimator;
+import org.unmixer.model.diff.DiffDevices;
+
+/**
+ * Another estimator's candidates refined by ITF ({@code model+itf100}): the first {@code candidates}
+ * are refined for up to {@code steps} steps each ({@link CandidateItf}), and the winning run's best
+ * step goes first, followed by the base estimator's candidates in their order. Each step is one
+ * reference render and counts against the render budget, so the steps per candidate shrink when
+ * the budget is small.
+ *
+ * <p>Every input's runs are also logged ({@link #log()}: for each checkpoint step, the best
+ * reference distance reached by then over all runs), for the benchmark's ITF-steps table.
+ */
+public final class ItfEstimator implements Estimator {
+    /** One input's ITF record: its target's key, the distance at each checkpoint, and whether anything was refined. */
+    public record Logged(Object key, int[] checkpoints, double[] bestByCheckpoint, double[] atCheckpoint, boolean refined,
+            long nanos) {
+    }
+
+    private final String name;
+    private final Estimator base;
+    private final EffectItf.Settings settings;
+    private final DiffDevices diff;
+    private final int candidates;
+    private final int[] checkpoints;
+    private final Function<EstimationInput, Object> key;
+    private final ConcurrentLinkedQueue<Logged> log = new ConcurrentLinkedQueue<>();
+
+    /**
+     * @param checkpoints the steps the log reports (each ≤ settings.steps())
+     * @param key what identifies an input in the log (e.g. its example id)
+     */
+    public ItfEstimator(String name, Estimator base, EffectItf.Settings settings, DiffDevices diff, int candidates,
+            int[] checkpoints, Function<EstimationInput, Object> key) {
+        this.name = name;
+        this.base = base;
+        this.settings = settings;
+        this.diff = diff;
+        this.candidates = candidates;
+        this.checkpoints = checkpoints.clone();
+        this.key = key;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public List<Logged> log() {
+        return List.copyOf(log);
+    }
+
+    @Override
+    public Estimation estimate(EstimationInput input) {
+        long start = System.nanoTime();
+        Estimation e = base.estimate(input);
+        List<Patch> patches = e.candidates().stream().map(Candidate::patch).toList();
+        int k = Math.min(candidates, patches.size());
+        long left = (long) input.budget().maxRenders() - e.renders();
+        int steps = (int) Math.max(0, Math.min(settings.steps(), left / k - 1));
+        Optional<CandidateItf.Result> result = steps == 0 ? Optional.empty()
+                : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor()), diff), k)
+                        .refine(patches, input.target());
+        int renders = e.renders() + result.map(r -> r.runs().stream().mapToInt(run -> run.trajectory().steps().size()).sum()).orElse(0);
+        List<Candidate> out = new ArrayList<>();
+        result.ifPresent(r -> out.add(new Candidate(r.chosenRun().trajectory().bestStep().patch(), 0)));
+        for (Candidate c : e.candidates()) {
+            out.add(new Candidate(c.patch(), out.size()));
+        }
+        long nanos = System.nanoTime() - start;
+        log.add(logged(input, result, nanos));
+        return new Estimation(out, renders, nanos);
+    }
+
+    private Logged logged(EstimationInput input, Optional<CandidateItf.Result> result, long nanos) {
+        double[] best = new double[checkpoints.length];
+        double[] at = new double[checkpoints.length];
+        java.util.Arrays.fill(best, Double.NaN);
+        java.util.Arrays.fill(at, Double.NaN);
+        if (result.isPresent()) {
+            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(at, Double.POSITIVE_INFINITY);
+            for (CandidateItf.Run run : result.get().runs()) {
+                List<EffectItf.Step> steps = run.trajectory().steps();
+                for (int c = 0; c < checkpoints.length; c++) {
+                    int last = Math.min(checkpoints[c], steps.size() - 1);
+                    at[c] = Math.min(at[c], steps.get(last).referenceDistance());
+                    for (int s = 0; s <= last; s++) {
+                        best[c] = Math.min(best[c], steps.get(s).referenceDistance());
+                    }
+                }
+            }
+        }
+        return new Logged(key.apply(input), checkpoints.clone(), best, at, result.isPresent(), nanos);
+    }
+}
