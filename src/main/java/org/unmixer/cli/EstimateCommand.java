@@ -15,6 +15,8 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.itf.CandidateItf;
+import org.unmixer.infer.itf.CmaesPolish;
+import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.Estimate;
@@ -81,6 +83,11 @@ final class EstimateCommand implements Callable<Integer> {
             description = "ITF's pull toward the starting parameters, λ_B·‖θ − θ₀‖² (default: 0).")
     double itfAnchor;
 
+    @Option(names = "--itf-polish", paramLabel = "RENDERS",
+            description = "After ITF, a CMA-ES search with this many reference renders around the result, over the synth's"
+                    + " and the chain's parameters; kept only if closer (default: 0, off).")
+    int itfPolish;
+
     @Option(names = "--source", paramLabel = "KIND",
             description = "What fed the chain: synth (default), or known-source mode — noise, chirp or impulse, the test"
                     + " signals of ./unmixer render — where only the chain is estimated.")
@@ -115,6 +122,9 @@ final class EstimateCommand implements Callable<Integer> {
         if (!(itfAnchor >= 0 && itfAnchor <= 1e6)) {
             throw new BadInputException("--itf-anchor " + itfAnchor + " must be between 0 and 1e6");
         }
+        if (itfPolish < 0 || itfPolish > 100_000) {
+            throw new BadInputException("--itf-polish " + itfPolish + " must be between 0 and 100000");
+        }
         SourceKind kind = SourceKind.parse(source);
         if (kind != SourceKind.SYNTH && !(sourceSeconds > 0 && sourceSeconds <= SourceSpec.MAX_SECONDS)) {
             throw new BadInputException("--source-seconds " + sourceSeconds + " must be in (0, " + (int) SourceSpec.MAX_SECONDS + "]");
@@ -142,7 +152,16 @@ final class EstimateCommand implements Callable<Integer> {
                 }
             }
             Patch best = itf.map(r -> r.chosenRun().trajectory().bestStep().patch()).orElse(e.best());
-            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote);
+            Optional<CmaesPolish.Result> polish = Optional.empty();
+            if (itfPolish > 0) {
+                double before = itf.map(r -> r.chosenRun().bestDistance())
+                        .orElseGet(() -> AudioMetrics.standard().mrStft(Renderer.render(e.best(), e.prepared().audio().sampleRate()),
+                                e.prepared().audio()));
+                polish = Optional.of(CmaesPolish.polish(best, before, e.prepared().audio(), itfPolish, 0));
+                best = polish.get().patch();
+            }
+            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote,
+                    polish);
             if (out != null) {
                 org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
@@ -154,6 +173,8 @@ final class EstimateCommand implements Callable<Integer> {
                 if (itfNote != null) {
                     o.println("ITF: " + itfNote);
                 }
+                polish.ifPresent(pr -> o.printf(Locale.ROOT, "polish (CMA-ES, %d renders): reference MR-STFT %.3f → %.3f%n",
+                        pr.renders(), pr.before(), pr.after()));
                 itf.ifPresent(r -> r.runs().forEach(run -> o.printf(Locale.ROOT,
                         "ITF, chain %d: reference MR-STFT %.3f at step 0, %.3f at step %d (the best of %d)%s%n", run.candidate() + 1,
                         run.trajectory().steps().get(0).referenceDistance(), run.bestDistance(), run.trajectory().best(), itfSteps,

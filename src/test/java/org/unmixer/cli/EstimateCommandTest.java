@@ -100,7 +100,7 @@ class EstimateCommandTest {
     @Test
     void knownSourceModeEstimatesTheChainOnlyWithTheSourceFixed() throws IOException {
         CliRunner r = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--json", "--top-k", "2",
-                "--source", "chirp", "--source-seconds", "2", "--itf-steps", "2", "--model", model.toString(),
+                "--source", "chirp", "--source-seconds", "2", "--itf-steps", "2", "--itf-polish", "5", "--model", model.toString(),
                 "--proxies", tmp.resolve("no-proxies").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode e = new ObjectMapper().readTree(r.out());
@@ -110,6 +110,11 @@ class EstimateCommandTest {
         assertThat(best.path("source").path("tail").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(best.has("synth")).isFalse();
         assertThat(e.path("input").path("gainDb").asDouble()).isZero(); // the level is kept
+        JsonNode polish = e.path("itfPolish");
+        assertThat(polish.path("renders").asInt()).isBetween(1, 5);
+        assertThat(polish.path("referenceDistanceAfter").asDouble()).isLessThanOrEqualTo(polish.path("referenceDistanceBefore").asDouble());
+        double itfBest = e.path("itf").findValues("referenceDistance").stream().mapToDouble(JsonNode::asDouble).min().orElseThrow();
+        assertThat(polish.path("referenceDistanceBefore").asDouble()).isCloseTo(itfBest, org.assertj.core.api.Assertions.within(1e-9));
         // Ranked by the log-mel distance of their renders to the input.
         assertThat(e.path("alternatives").get(0).path("logMelDistance").asDouble())
                 .isLessThanOrEqualTo(e.path("alternatives").get(1).path("logMelDistance").asDouble());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.unmixer.dsp.patch.PatchJson;
 import org.unmixer.infer.itf.CandidateItf;
+import org.unmixer.infer.itf.CmaesPolish;
 import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.model.OutputLayout;
 import org.unmixer.model.PresenceCalibration;
@@ -42,6 +43,12 @@ public final class EstimateJson {
      */
     public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration,
             Optional<CandidateItf.Result> runs, String itfNote) {
+        return write(e, inputName, layout, calibration, runs, itfNote, Optional.empty());
+    }
+
+    /** With the CMA-ES polish after ITF, whose patch then becomes {@code best} ({@code itfPolish} section). */
+    public static String write(Estimate e, String inputName, OutputLayout layout, PresenceCalibration calibration,
+            Optional<CandidateItf.Result> runs, String itfNote, Optional<CmaesPolish.Result> polish) {
         Optional<EffectItf.Trajectory> itf = runs.map(r -> r.chosenRun().trajectory());
         PatchJson patches = PatchJson.standard();
         ObjectNode root = MAPPER.createObjectNode();
@@ -57,7 +64,8 @@ public final class EstimateJson {
         input.put("gateSecondsHeuristic", e.prepared().gateSeconds());
         ArrayNode steps = input.putArray("steps");
         e.prepared().steps().forEach(steps::add);
-        root.set("best", patches.toTree(itf.map(t -> t.bestStep().patch()).orElse(e.best()), true));
+        root.set("best", patches.toTree(polish.map(CmaesPolish.Result::patch)
+                .orElse(itf.map(t -> t.bestStep().patch()).orElse(e.best())), true));
         ArrayNode alternatives = root.putArray("alternatives");
         for (int i = 0; i < e.candidates().size(); i++) {
             ObjectNode a = alternatives.addObject();
@@ -109,6 +117,8 @@ public final class EstimateJson {
         if (itfNote != null) {
             root.put("itfNote", itfNote);
         }
+        polish.ifPresent(p -> root.putObject("itfPolish").put("method", "cmaes").put("renders", p.renders())
+                .put("referenceDistanceBefore", p.before()).put("referenceDistanceAfter", p.after()));
         ObjectNode timing = root.putObject("timing");
         timing.put("prepareMs", e.prepareNanos() / 1e6);
         timing.put("modelMs", e.modelNanos() / 1e6);
