@@ -146,9 +146,8 @@ final class EstimateCommand implements Callable<Integer> {
                     itf = new CandidateItf(effectItf, itfCandidates).refine(e.candidates(), e.prepared().audio());
                 }
                 if (itf.isEmpty()) {
-                    itfNote = "not refined: none of the top " + Math.min(itfCandidates, e.candidates().size()) + " candidates has an"
-                            + " effect with a differentiable version (analytic or proxy); the synth's parameters need the"
-                            + " differentiable voice (not built yet)";
+                    itfNote = "not refined: none of the top " + Math.min(itfCandidates, e.candidates().size()) + " candidates has a"
+                            + " synth or an effect with a differentiable version (analytic or proxy)";
                 }
             }
             Patch best = itf.map(r -> r.chosenRun().trajectory().bestStep().patch()).orElse(e.best());

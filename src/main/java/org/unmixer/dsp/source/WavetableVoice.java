@@ -72,19 +72,7 @@ public final class WavetableVoice {
         if (frames < 1 || sampleRate <= 0) {
             throw new IllegalArgumentException("render length " + totalSeconds + " s at " + sampleRate + " Hz has no samples");
         }
-        double noteHz = Note.midiToHz(note.midiNote() + c.transposeSemitones());
-        List<TableReader> readers = new ArrayList<>(3);
-        SplittableRandom phases = new SplittableRandom(UNISON_SEED + note.midiNote());
-        addOscillator(c.osc1(), table1, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
-        addOscillator(c.osc2(), table2, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
-        if (c.sub().on() && c.sub().gain() > 0) {
-            double subHz = noteHz * Math.pow(2, c.sub().octave());
-            double[] cycle = subCycle(c.sub().tone(), subHz, sampleRate);
-            if (cycle != null) {
-                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, 0, c.sub().gain(),
-                        c.sub().gain()));
-            }
-        }
+        List<TableReader> readers = readers(c, table1, table2, note, sampleRate, unison);
         boolean mono = readers.stream().allMatch(TableReader::isCentred);
         Svf[] sections = c.filter().on() ? VoiceFilter.sections(c.filter(), sampleRate) : null;
         SvfCascade filterLeft = sections == null ? null : new SvfCascade(sections);
@@ -129,6 +117,58 @@ public final class WavetableVoice {
             e0 = e1;
         }
         return new AudioBuffer(new float[][] {outLeft, mono ? outLeft.clone() : outRight}, sampleRate);
+    }
+
+    /**
+     * The oscillators' and sub's sum before Filter 1, the amp envelope, velocity and Volume:
+     * [left, right], the same samples twice when every oscillator is centred. The rest of the voice
+     * is linear and time-invariant apart from the envelope's gain, which is what lets a
+     * differentiable voice rebuild it exactly ({@code model.diff.DiffWavetableVoice}).
+     */
+    public static float[][] oscillatorSum(WavetableControls c, Wavetable table1, Wavetable table2, Note note, double totalSeconds,
+            int sampleRate, Unison unison) {
+        int frames = (int) Math.round(totalSeconds * sampleRate);
+        List<TableReader> readers = readers(c, table1, table2, note, sampleRate, unison);
+        boolean mono = readers.stream().allMatch(TableReader::isCentred);
+        float[] outLeft = new float[frames];
+        float[] outRight = mono ? outLeft : new float[frames];
+        double[] left = new double[CONTROL_BLOCK];
+        double[] right = mono ? left : new double[CONTROL_BLOCK];
+        for (int start = 0; start < frames; start += CONTROL_BLOCK) {
+            int n = Math.min(CONTROL_BLOCK, frames - start);
+            Arrays.fill(left, 0, n, 0);
+            if (!mono) {
+                Arrays.fill(right, 0, n, 0);
+            }
+            for (TableReader r : readers) {
+                r.add(left, right, n);
+            }
+            for (int i = 0; i < n; i++) {
+                outLeft[start + i] = (float) left[i];
+                if (!mono) {
+                    outRight[start + i] = (float) right[i];
+                }
+            }
+        }
+        return new float[][] {outLeft, mono ? outLeft.clone() : outRight};
+    }
+
+    private static List<TableReader> readers(WavetableControls c, Wavetable table1, Wavetable table2, Note note, int sampleRate,
+            Unison unison) {
+        double noteHz = Note.midiToHz(note.midiNote() + c.transposeSemitones());
+        List<TableReader> readers = new ArrayList<>(3);
+        SplittableRandom phases = new SplittableRandom(UNISON_SEED + note.midiNote());
+        addOscillator(c.osc1(), table1, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
+        addOscillator(c.osc2(), table2, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
+        if (c.sub().on() && c.sub().gain() > 0) {
+            double subHz = noteHz * Math.pow(2, c.sub().octave());
+            double[] cycle = subCycle(c.sub().tone(), subHz, sampleRate);
+            if (cycle != null) {
+                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, 0, c.sub().gain(),
+                        c.sub().gain()));
+            }
+        }
+        return readers;
     }
 
     /** Frequency of an oscillator for a note at {@code noteHz}: noteHz·2^(semitones/12). */

@@ -11,33 +11,43 @@ import java.util.concurrent.CancellationException;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SynthSpec;
 import org.unmixer.audio.spectral.MrStftGradient;
 import org.unmixer.model.diff.DiffDevice;
 import org.unmixer.model.diff.DiffDevices;
+import org.unmixer.model.diff.DiffWavetableVoice;
 import org.unmixer.params.DeviceSettings;
 
 /**
- * Inference-time finetuning of a candidate's effect parameters: the synth's render is held fixed
- * (the reference renderer's), and Adam moves each device's continuous θ — kept in (0, 1) through a
- * logistic map of an unconstrained variable — to lower the multi-resolution STFT distance of the
- * mono mix to the target plus λ_B·‖θ − θ₀‖². Every step is kept (its θ as a patch and its distance)
- * and the best step is chosen by the reference renderer's distance.
+ * Inference-time finetuning of one candidate patch: Adam moves the continuous θ of the synth
+ * (level, Filter 1, amp envelope: {@link DiffWavetableVoice}) and of each device of the chain — kept
+ * in (0, 1) through a logistic map of an unconstrained variable — to lower the multi-resolution
+ * STFT distance of the mono mix to the target plus λ_B·‖θ − θ₀‖². Every step is kept (its θ as a
+ * patch and its distance) and the best step is chosen by the reference renderer's distance.
  *
- * <p>Rendering is straight-through ({@link DiffDevices}): every device's output value is the
- * reference device's, and only its gradient comes from the analytic version (EQ Eight, Saturator),
- * a trained proxy, or the identity (a frozen device, whose θ stays). So each step's forward pass is
- * the reference render of that step's patch, and the distance Adam lowers is the reference distance
- * itself (computed with its exact gradient on the CPU, {@link MrStftGradient}): a proxy can bend a
- * step's direction but never make a step look better than it sounds. The synth's parameters are not
- * refined yet (the differentiable voice comes next).
+ * <p>Rendering is straight-through: the synth's and every device's output value is the reference
+ * renderer's, and only the gradient comes from a differentiable stand-in — the differentiable
+ * voice; the analytic device (EQ Eight, Saturator); a trained proxy; or the identity (a frozen
+ * device, whose θ stays; {@link DiffDevices}). So each step's forward pass is the reference render
+ * of that step's patch, and the distance Adam lowers is the reference distance itself (computed
+ * with its exact gradient on the CPU, {@link MrStftGradient}): a stand-in can bend a step's
+ * direction but never make a step look better than it sounds. The oscillators' own settings
+ * (wavetables, positions, pitch) are not refined: they need a differentiable oscillator.
  */
 public final class EffectItf {
     /**
      * @param steps Adam steps
      * @param learningRate Adam's step size in the unconstrained space
      * @param anchor λ_B, the pull back toward the initial θ
+     * @param refineSynth whether the synth's differentiable parameters ({@link DiffWavetableVoice}) move too
      */
-    public record Settings(int steps, double learningRate, double anchor) {
+    public record Settings(int steps, double learningRate, double anchor, boolean refineSynth) {
+        /** Refining the synth's level, filter and amp envelope too. */
+        public Settings(int steps, double learningRate, double anchor) {
+            this(steps, learningRate, anchor, true);
+        }
+
         public Settings {
             if (steps < 0 || !(learningRate > 0) || !(anchor >= 0)) {
                 throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate and λ_B ≥ 0");
@@ -53,10 +63,11 @@ public final class EffectItf {
     }
 
     /**
-     * The whole trajectory, the step with the lowest reference distance, and how each device of the
-     * chain was made differentiable ({@link DiffDevices.Kind#label()}, in chain order).
+     * The whole trajectory, the step with the lowest reference distance, how each device of the chain
+     * was made differentiable ({@link DiffDevices.Kind#label()}, in chain order), and whether the
+     * synth's parameters were refined.
      */
-    public record Trajectory(List<Step> steps, int best, List<String> deviceKinds) {
+    public record Trajectory(List<Step> steps, int best, List<String> deviceKinds, boolean synthRefined) {
         public Step bestStep() {
             return steps.get(best);
         }
@@ -92,13 +103,21 @@ public final class EffectItf {
         int rate = target.sampleRate();
         AudioBuffer dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
         int d = dry.frames();
+        Optional<DiffWavetableVoice> voice = refinesSynth(start)
+                ? Optional.of(new DiffWavetableVoice(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
         // Render and target compared as AudioMetrics does: mono, the shorter zero-padded to the longer.
         int n = Math.max(d, target.frames());
         MrStftGradient distance = new MrStftGradient(java.util.Arrays.copyOf(target.mixToMono(), n));
 
-        // θ₀ of every device, concatenated; u = logit θ is what Adam moves.
+        // θ₀ of the synth, then of every device, concatenated; u = logit θ is what Adam moves.
         List<Integer> offsets = new ArrayList<>();
         List<Double> theta0 = new ArrayList<>();
+        voice.ifPresent(v -> {
+            for (float t : v.theta(start.synth().orElseThrow().settings())) {
+                theta0.add(Math.min(1 - EDGE, Math.max(EDGE, t)));
+            }
+        });
+        int synthParams = theta0.size();
         for (int k = 0; k < devices.size(); k++) {
             offsets.add(theta0.size());
             for (float t : devices.get(k).theta(start.chain().get(k))) {
@@ -132,7 +151,9 @@ public final class EffectItf {
                     uArray.setRequiresGradient(true);
                     try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
                         NDArray th = uArray.neg().exp().add(1).pow(-1);
-                        NDArray audio = m.create(dry.channels());
+                        NDArray audio = voice.isPresent()
+                                ? synthStraightThrough(m, voice.get(), start, th.get("0:" + synthParams), theta, rate)
+                                : m.create(dry.channels());
                         for (int k = 0; k < devices.size(); k++) {
                             int from = offsets.get(k);
                             int to = k + 1 < devices.size() ? offsets.get(k + 1) : p;
@@ -152,7 +173,7 @@ public final class EffectItf {
                         }
                     }
                 }
-                Patch patch = withTheta(start, devices, offsets, theta);
+                Patch patch = withTheta(start, voice, devices, offsets, theta);
                 steps.add(new Step(step, patch, reference + anchor, reference));
                 if (step < settings.steps()) {
                     adam(u, grad, m1, m2, step + 1);
@@ -165,12 +186,16 @@ public final class EffectItf {
                 best = i;
             }
         }
-        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList()));
+        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList(), voice.isPresent()));
     }
 
-    /** Whether some device of the chain has parameters ITF can move. */
+    /** Whether the synth or some device of the chain has parameters ITF can move. */
     public boolean refinable(Patch patch) {
-        return patch.chain().stream().anyMatch(d -> diff.kind(d) != DiffDevices.Kind.FROZEN);
+        return refinesSynth(patch) || patch.chain().stream().anyMatch(d -> diff.kind(d) != DiffDevices.Kind.FROZEN);
+    }
+
+    private boolean refinesSynth(Patch patch) {
+        return settings.refineSynth() && patch.synth().isPresent() && patch.source().kind() == SourceKind.SYNTH;
     }
 
     private void adam(double[] u, double[] g, double[] m1, double[] m2, int t) {
@@ -204,7 +229,41 @@ public final class EffectItf {
         return out;
     }
 
-    private static Patch withTheta(Patch start, List<DiffDevice> devices, List<Integer> offsets, double[] theta) {
+    /**
+     * The synth straight-through: the reference voice's render for θ_s as the value, the
+     * differentiable voice's gradient.
+     */
+    private static NDArray synthStraightThrough(NDManager m, DiffWavetableVoice voice, Patch start, NDArray thetaSynth,
+            double[] theta, int rate) {
+        Patch current = withSynthTheta(start, voice, theta);
+        AudioBuffer reference = Renderer.renderSource(current.source(), current.synth(), rate, current.source().totalSeconds());
+        NDArray g = voice.apply(m, thetaSynth);
+        double[] flat = new double[2 * reference.frames()];
+        for (int c = 0; c < 2; c++) {
+            float[] ch = reference.channel(c);
+            for (int i = 0; i < ch.length; i++) {
+                flat[c * ch.length + i] = ch[i];
+            }
+        }
+        return m.create(flat).reshape(2, reference.frames()).add(g.sub(g.stopGradient()));
+    }
+
+    private static Patch withSynthTheta(Patch start, DiffWavetableVoice voice, double[] theta) {
+        SynthSpec s = start.synth().orElseThrow();
+        DeviceSettings settings = s.settings();
+        int i = 0;
+        for (var param : voice.parameters()) {
+            settings = settings.withNormalized(param.name(), theta[i++]);
+        }
+        return new Patch(start.source(), Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())),
+                start.chain());
+    }
+
+    private static Patch withTheta(Patch start, Optional<DiffWavetableVoice> voice, List<DiffDevice> devices, List<Integer> offsets,
+            double[] theta) {
+        if (voice.isPresent()) {
+            start = withSynthTheta(start, voice.get(), theta);
+        }
         List<DeviceSettings> chain = new ArrayList<>();
         for (int k = 0; k < devices.size(); k++) {
             DeviceSettings s = start.chain().get(k);

@@ -107,6 +107,7 @@ public final class EstimateJson {
                 c.put("rank", run.candidate() + 1).put("chosen", i == r.chosen())
                         .put("startDistance", run.trajectory().steps().get(0).referenceDistance())
                         .put("bestDistance", run.bestDistance()).put("bestStep", run.trajectory().best());
+                c.put("synth", run.trajectory().synthRefined() ? "differentiable voice (Volume, Filter 1, amp envelope)" : "fixed");
                 ObjectNode kinds = c.putObject("devices");
                 var chain = run.trajectory().steps().get(0).patch().chain();
                 for (int k = 0; k < chain.size(); k++) {

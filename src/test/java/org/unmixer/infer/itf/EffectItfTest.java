@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.SynthSpec;
 import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
@@ -73,8 +74,37 @@ class EffectItfTest {
     void chainsWithNothingToRefineAreLeftAlone() {
         Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults()));
         AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
-        assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(withReverb, target)).isEmpty();
+        EffectItf.Settings effectsOnly = new EffectItf.Settings(5, 0.1, 0.0, false);
+        assertThat(new EffectItf(effectsOnly).refine(withReverb, target)).isEmpty();
         Patch dry = patch(3, 0).withChain(List.of());
-        assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(dry, Renderer.render(dry, Renderer.DEFAULT_RATE))).isEmpty();
+        assertThat(new EffectItf(effectsOnly).refine(dry, Renderer.render(dry, Renderer.DEFAULT_RATE))).isEmpty();
+    }
+
+    @Test
+    void theSynthsLevelFilterAndEnvelopeMoveTowardKnownSettings() {
+        Patch base = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults().with(Map.of("Dry/Wet", 25.0))));
+        SynthSpec s = base.synth().orElseThrow();
+        Patch truth = withSynth(base, s.settings().with(Map.of("Filter 1 On", "On", "Filter 1 Type", "Lowpass", "Filter 1 Freq", 1800.0,
+                "Volume", -6.0, "Amp Release", 80.0)));
+        Patch start = withSynth(base, s.settings().with(Map.of("Filter 1 On", "On", "Filter 1 Type", "Lowpass", "Filter 1 Freq", 700.0,
+                "Volume", -12.0, "Amp Release", 30.0)));
+        AudioBuffer target = Renderer.render(truth, Renderer.DEFAULT_RATE);
+
+        EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(30, 0.1, 0.0)).refine(start, target).orElseThrow();
+
+        assertThat(t.synthRefined()).isTrue();
+        assertThat(t.deviceKinds()).containsExactly("frozen");
+        assertThat(t.bestStep().referenceDistance()).isLessThan(0.5 * t.steps().get(0).referenceDistance());
+        DeviceSettings best = t.bestStep().patch().synth().orElseThrow().settings();
+        assertThat(Math.abs(Math.log(best.get("Filter 1 Freq") / 1800))).isLessThan(Math.abs(Math.log(700.0 / 1800)));
+        assertThat(Math.abs(best.get("Volume") + 6)).isLessThan(6);
+        assertThat(t.bestStep().referenceDistance()).isCloseTo(
+                AudioMetrics.standard().mrStft(Renderer.render(t.bestStep().patch(), Renderer.DEFAULT_RATE), target),
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    private static Patch withSynth(Patch p, DeviceSettings settings) {
+        SynthSpec s = p.synth().orElseThrow();
+        return new Patch(p.source(), java.util.Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())), p.chain());
     }
 }
