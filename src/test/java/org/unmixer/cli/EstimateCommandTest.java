@@ -73,7 +73,7 @@ class EstimateCommandTest {
     }
 
     @Test
-    void itfStepsAreKeptOrTheReasonIsGiven() throws IOException {
+    void itfStepsAreKeptForTheRefinedCandidates() throws IOException {
         CliRunner r = CliRunner.run("estimate", "assets/examples/pluck.wav", "--json", "--top-k", "2", "--draws", "0",
                 "--itf-steps", "3", "--model", model.toString(),
                 "--proxies", tmp.resolve("no-proxies").toString());
