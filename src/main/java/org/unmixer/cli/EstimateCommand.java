@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = "Estimate the synth settings and the ordered effect chain that made a WAV/AIFF sound.")
 final class EstimateCommand implements Callable<Integer> {
     /** Adam's step size for ITF in the logistic-mapped parameter space. */
-    static final double ITF_LEARNING_RATE = 0.1;
+    static final double ITF_LEARNING_RATE = 0.03;
 
     @Spec
     CommandSpec spec;

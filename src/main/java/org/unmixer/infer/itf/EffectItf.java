@@ -176,7 +176,7 @@ public final class EffectItf {
                 Patch patch = withTheta(start, voice, devices, offsets, theta);
                 steps.add(new Step(step, patch, reference + anchor, reference));
                 if (step < settings.steps()) {
-                    adam(u, grad, m1, m2, step + 1);
+                    adam(u, grad, m1, m2, step + 1, learningRate(step));
                 }
             }
         }
@@ -198,7 +198,13 @@ public final class EffectItf {
         return settings.refineSynth() && patch.synth().isPresent() && patch.source().kind() == SourceKind.SYNTH;
     }
 
-    private void adam(double[] u, double[] g, double[] m1, double[] m2, int t) {
+    /** Cosine decay from the set rate to a tenth of it over the run: big moves first, then settling. */
+    private double learningRate(int step) {
+        double progress = settings.steps() <= 1 ? 0 : step / (double) (settings.steps() - 1);
+        return settings.learningRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    private void adam(double[] u, double[] g, double[] m1, double[] m2, int t, double rate) {
         double b1 = 0.9;
         double b2 = 0.999;
         for (int i = 0; i < u.length; i++) {
@@ -209,7 +215,7 @@ public final class EffectItf {
             m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i];
             double mh = m1[i] / (1 - Math.pow(b1, t));
             double vh = m2[i] / (1 - Math.pow(b2, t));
-            u[i] -= settings.learningRate() * mh / (Math.sqrt(vh) + 1e-8);
+            u[i] -= rate * mh / (Math.sqrt(vh) + 1e-8);
         }
     }
 
