@@ -16,15 +16,17 @@ import org.unmixer.params.DeviceSettings;
 /**
  * Chooses each device's differentiable version for a chain: the exact analytic one where there is
  * one (EQ Eight, Saturator), else the reference device with a trained proxy's gradients
- * (straight-through), else the reference device frozen (its θ kept, gradients passed through).
+ * (straight-through), else — for the devices that mix linearly (Reverb, Phaser-Flanger) — the
+ * reference device with the exact gradient of its Dry/Wet only, else the reference device frozen
+ * (its θ kept, gradients passed through).
  */
 public final class DiffDevices {
     /** How a device is made differentiable. */
     public enum Kind {
-        ANALYTIC, PROXY, FROZEN;
+        ANALYTIC, PROXY, DRY_WET, FROZEN;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return this == DRY_WET ? "dry/wet only" : name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -78,7 +80,10 @@ public final class DiffDevices {
         if (DiffDevice.analytic(settings).isPresent()) {
             return Kind.ANALYTIC;
         }
-        return proxies.containsKey(settings.device().name()) ? Kind.PROXY : Kind.FROZEN;
+        if (proxies.containsKey(settings.device().name())) {
+            return Kind.PROXY;
+        }
+        return DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name()) ? Kind.DRY_WET : Kind.FROZEN;
     }
 
     /**
@@ -100,6 +105,10 @@ public final class DiffDevices {
         }
         ProxyTcn proxy = proxies.get(settings.device().name());
         if (proxy == null) {
+            if (DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name())) {
+                DryWetGradient mix = new DryWetGradient(settings);
+                return StraightThroughDevice.withGradient(settings, java.util.List.of(mix.parameter()), mix);
+            }
             return StraightThroughDevice.frozen(settings);
         }
         ProxyConditioning conditioning = new ProxyConditioning(settings.device());

@@ -62,9 +62,9 @@ class EffectItfTest {
 
         EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(25, 0.1, 0.0)).refine(start, target).orElseThrow();
 
-        assertThat(t.deviceKinds()).containsExactly("analytic", "frozen", "analytic");
+        assertThat(t.deviceKinds()).containsExactly("analytic", "dry/wet only", "analytic");
         assertThat(t.bestStep().referenceDistance()).isLessThan(0.6 * t.steps().get(0).referenceDistance());
-        assertThat(t.bestStep().patch().chain().get(1)).isEqualTo(reverb);
+        assertThat(t.bestStep().patch().chain().get(1).with("Dry/Wet", 30.0)).isEqualTo(reverb); // only its Dry/Wet moves
         // Straight-through: the frozen reverb's value is the reference's, so the loss is the reference distance.
         assertThat(t.steps().get(0).differentiableLoss()).isCloseTo(t.steps().get(0).referenceDistance(),
                 org.assertj.core.api.Assertions.within(1e-3));
@@ -72,7 +72,7 @@ class EffectItfTest {
 
     @Test
     void chainsWithNothingToRefineAreLeftAlone() {
-        Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Reverb").defaults()));
+        Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Multiband Dynamics").defaults()));
         AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
         EffectItf.Settings effectsOnly = new EffectItf.Settings(5, 0.1, 0.0, false);
         assertThat(new EffectItf(effectsOnly).refine(withReverb, target)).isEmpty();
@@ -93,7 +93,7 @@ class EffectItfTest {
         EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(30, 0.1, 0.0)).refine(start, target).orElseThrow();
 
         assertThat(t.synthRefined()).isTrue();
-        assertThat(t.deviceKinds()).containsExactly("frozen");
+        assertThat(t.deviceKinds()).containsExactly("dry/wet only");
         assertThat(t.bestStep().referenceDistance()).isLessThan(0.5 * t.steps().get(0).referenceDistance());
         DeviceSettings best = t.bestStep().patch().synth().orElseThrow().settings();
         assertThat(Math.abs(Math.log(best.get("Filter 1 Freq") / 1800))).isLessThan(Math.abs(Math.log(700.0 / 1800)));
