@@ -17,16 +17,20 @@ import org.unmixer.params.DeviceSettings;
  * Chooses each device's differentiable version for a chain: the exact analytic one where there is
  * one (EQ Eight, Saturator), else the reference device with a trained proxy's gradients
  * (straight-through), else — for the devices that mix linearly (Reverb, Phaser-Flanger) — the
- * reference device with the exact gradient of its Dry/Wet only, else the reference device frozen
- * (its θ kept, gradients passed through).
+ * reference device with the exact gradient of its Dry/Wet only, or for Multiband Dynamics of its
+ * Master Output only, else the reference device frozen (its θ kept, gradients passed through).
  */
 public final class DiffDevices {
     /** How a device is made differentiable. */
     public enum Kind {
-        ANALYTIC, PROXY, DRY_WET, FROZEN;
+        ANALYTIC, PROXY, DRY_WET, OUTPUT_GAIN, FROZEN;
 
         public String label() {
-            return this == DRY_WET ? "dry/wet only" : name().toLowerCase(java.util.Locale.ROOT);
+            return switch (this) {
+                case DRY_WET -> "dry/wet only";
+                case OUTPUT_GAIN -> "output gain only";
+                default -> name().toLowerCase(java.util.Locale.ROOT);
+            };
         }
     }
 
@@ -83,7 +87,10 @@ public final class DiffDevices {
         if (proxies.containsKey(settings.device().name())) {
             return Kind.PROXY;
         }
-        return DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name()) ? Kind.DRY_WET : Kind.FROZEN;
+        if (DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name())) {
+            return Kind.DRY_WET;
+        }
+        return OutputGainGradient.OUTPUT_GAINS.containsKey(settings.device().name()) ? Kind.OUTPUT_GAIN : Kind.FROZEN;
     }
 
     /**
@@ -108,6 +115,10 @@ public final class DiffDevices {
             if (DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name())) {
                 DryWetGradient mix = new DryWetGradient(settings);
                 return StraightThroughDevice.withGradient(settings, java.util.List.of(mix.parameter()), mix);
+            }
+            if (OutputGainGradient.OUTPUT_GAINS.containsKey(settings.device().name())) {
+                OutputGainGradient level = new OutputGainGradient(settings);
+                return StraightThroughDevice.withGradient(settings, java.util.List.of(level.parameter()), level);
             }
             return StraightThroughDevice.frozen(settings);
         }

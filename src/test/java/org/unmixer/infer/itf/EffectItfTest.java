@@ -7,12 +7,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
-import org.unmixer.dsp.patch.SynthSpec;
-import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.dsp.patch.SynthSpec;
 import org.unmixer.infer.UniformPrior;
+import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 
@@ -72,12 +72,13 @@ class EffectItfTest {
 
     @Test
     void chainsWithNothingToRefineAreLeftAlone() {
-        Patch withReverb = patch(3, 0).withChain(List.of(Catalog.standard().device("Multiband Dynamics").defaults()));
-        AudioBuffer target = Renderer.render(withReverb, Renderer.DEFAULT_RATE);
+        // A dry synth with the synth's refinement off, and a known source with no chain.
         EffectItf.Settings effectsOnly = new EffectItf.Settings(5, 0.1, 0.0, false);
-        assertThat(new EffectItf(effectsOnly).refine(withReverb, target)).isEmpty();
         Patch dry = patch(3, 0).withChain(List.of());
         assertThat(new EffectItf(effectsOnly).refine(dry, Renderer.render(dry, Renderer.DEFAULT_RATE))).isEmpty();
+        Patch noise = new Patch(new SourceSpec(SourceKind.NOISE, 60, 100, 0.3, 0.1, 2), java.util.Optional.empty(), List.of());
+        assertThat(new EffectItf(new EffectItf.Settings(5, 0.1, 0.0)).refine(noise, Renderer.render(noise, Renderer.DEFAULT_RATE)))
+                .isEmpty();
     }
 
     @Test

@@ -171,6 +171,28 @@ class StraightThroughDeviceTest {
     }
 
     @Test
+    void multibandDynamicsMasterOutputGradientIsExact() {
+        DeviceSettings ott = device("Multiband Dynamics", Map.of("Master Output", -3.0));
+        double[][] x = input(6);
+        OutputGainGradient level = new OutputGainGradient(ott);
+        StraightThroughDevice device = StraightThroughDevice.withGradient(ott, List.of(level.parameter()), level);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray audio = m.create(x[0]).stack(m.create(x[1]), 0);
+            double theta0 = device.theta(ott)[0];
+            NDArray theta = m.create(new double[] {theta0});
+            theta.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(device.apply(audio, theta, RATE).sum());
+            }
+            double g = theta.getGradient().toDoubleArray()[0];
+            double h = 1e-3;
+            double fd = (device.apply(audio, m.create(new double[] {theta0 + h}), RATE).sum().getDouble()
+                    - device.apply(audio, m.create(new double[] {theta0 - h}), RATE).sum().getDouble()) / (2 * h);
+            assertThat(g).isNotZero().isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-4 * Math.abs(fd) + 1e-6));
+        }
+    }
+
+    @Test
     void theChainedGraphCarriesAGradientToEveryParameterItRefines() {
         Map<String, Object> sat = new LinkedHashMap<>();
         sat.put("Type", "Medium Curve");
