@@ -2,7 +2,6 @@ package org.unmixer.model.diff;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Set;
-import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.Effects;
 import org.unmixer.params.DeviceSettings;
@@ -39,23 +38,8 @@ public final class DryWetGradient implements StraightThroughDevice.GradientPath 
 
     @Override
     public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
-        int channels = (int) audio.getShape().get(0);
-        int n = (int) audio.getShape().get(1);
-        double[] flat = audio.toDoubleArray();
-        float[][] in = new float[channels][n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                in[c][i] = (float) flat[c * n + i];
-            }
-        }
-        AudioBuffer wet = reference.render(new AudioBuffer(in, (int) Math.round(sampleRate)), fullyWet);
-        double[] w = new double[channels * n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                w[c * n + i] = wet.channel(c)[i];
-            }
-        }
-        NDArray difference = audio.getManager().create(w).reshape(channels, n).sub(audio.stopGradient());
+        NDArray wet = ReferenceRender.render(reference, audio, fullyWet, sampleRate);
+        NDArray difference = wet.sub(audio.stopGradient());
         NDArray mix = DiffTaper.toDisplay(theta.get(0), dryWet).div(dryWet.max());
         return audio.add(difference.mul(mix));
     }

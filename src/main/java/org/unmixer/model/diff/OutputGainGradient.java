@@ -2,7 +2,6 @@ package org.unmixer.model.diff;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
-import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.Effects;
 import org.unmixer.params.DeviceSettings;
@@ -39,23 +38,8 @@ public final class OutputGainGradient implements StraightThroughDevice.GradientP
 
     @Override
     public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
-        int channels = (int) audio.getShape().get(0);
-        int n = (int) audio.getShape().get(1);
-        double[] flat = audio.toDoubleArray();
-        float[][] in = new float[channels][n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                in[c][i] = (float) flat[c * n + i];
-            }
-        }
-        AudioBuffer core = reference.render(new AudioBuffer(in, (int) Math.round(sampleRate)), atUnity);
-        double[] out = new double[channels * n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                out[c * n + i] = core.channel(c)[i];
-            }
-        }
+        NDArray core = ReferenceRender.render(reference, audio, atUnity, sampleRate);
         NDArray linear = DiffTaper.toDisplay(theta.get(0), gain).mul(Math.log(10) / 20).exp();
-        return audio.sub(audio.stopGradient()).add(audio.getManager().create(out).reshape(channels, n).mul(linear));
+        return audio.sub(audio.stopGradient()).add(core.mul(linear));
     }
 }

@@ -1,9 +1,7 @@
 package org.unmixer.model.diff;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
-import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.Effects;
 import org.unmixer.params.DeviceSettings;
@@ -72,30 +70,8 @@ public final class StraightThroughDevice implements DiffDevice {
                 s = s.withNormalized(parameters.get(i).name(), th[i]);
             }
         }
-        NDArray ref = render(audio, s, (int) Math.round(sampleRate));
+        NDArray ref = ReferenceRender.render(reference, audio, s, sampleRate);
         NDArray g = path == null ? audio : path.apply(audio, theta, sampleRate);
         return ref.add(g.sub(g.stopGradient()));
-    }
-
-    private NDArray render(NDArray audio, DeviceSettings s, int rate) {
-        int channels = (int) audio.getShape().get(0);
-        int n = (int) audio.getShape().get(1);
-        double[] flat = audio.toDoubleArray();
-        float[][] in = new float[channels][n];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < n; i++) {
-                in[c][i] = (float) flat[c * n + i];
-            }
-        }
-        AudioBuffer out = reference.render(new AudioBuffer(in, rate), s);
-        double[] result = new double[channels * n];
-        for (int c = 0; c < channels; c++) {
-            float[] ch = out.channel(c);
-            for (int i = 0; i < n; i++) {
-                result[c * n + i] = ch[i];
-            }
-        }
-        NDManager m = audio.getManager();
-        return m.create(result).reshape(channels, n);
     }
 }
