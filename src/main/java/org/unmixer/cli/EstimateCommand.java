@@ -3,6 +3,7 @@ package org.unmixer.cli;
 import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -124,6 +125,9 @@ final class EstimateCommand implements Callable<Integer> {
         }
         if (itfPolish < 0 || itfPolish > 100_000) {
             throw new BadInputException("--itf-polish " + itfPolish + " must be between 0 and 100000");
+        }
+        if (!List.of("synth", "noise", "chirp", "impulse").contains(source)) {
+            throw new BadInputException("--source \"" + source + "\" is not one of synth, noise, chirp, impulse");
         }
         SourceKind kind = SourceKind.parse(source);
         if (kind != SourceKind.SYNTH && !(sourceSeconds > 0 && sourceSeconds <= SourceSpec.MAX_SECONDS)) {

@@ -22,8 +22,8 @@ import org.unmixer.params.ParamSpec;
  * ({@link WavetableVoice#oscillatorSum}), then Filter 1 — its SVF sections as biquads in the
  * bilinear form the trapezoidal SVF realises, H = m0 + (m1·s + m2)/(s² + k·s + 1), applied by FFT —
  * the amp envelope in closed form at every control block, ramped linearly in between, velocity and
- * Volume, all NDArray operations in float64. What is downstream of the oscillators being linear and
- * time-invariant apart from the envelope's gain, this equals the reference voice up to the FFT
+ * Volume, all NDArray operations in float64. Everything after the oscillators is linear and
+ * time-invariant apart from the envelope's gain, so this equals the reference voice up to the FFT
  * filtering's tail and rounding.
  *
  * <p>θ: Volume, Filter 1 Freq and Res (when Filter 1 is on), Amp Attack, Decay, Sustain, Release.
