@@ -89,6 +89,25 @@ class EstimateCommandTest {
     }
 
     @Test
+    void benchModelItfWritesTheStepTableAndNeverEndsFartherThanStepZero() throws IOException {
+        Path out = tmp.resolve("bench-itf");
+        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model+itf26", "--itf-candidates", "1",
+                "--budget", "100000", "--threads", "1", "--model", model.toString(), "--proxies", tmp.resolve("no-proxies").toString(),
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode itf = new ObjectMapper().readTree(out.resolve("itf.json").toFile()).path("model+itf26");
+        assertThat(itf.path("checkpoints").toString()).isEqualTo("[0,25]");
+        assertThat(itf.path("summary").path("refined").asInt()).isEqualTo(2);
+        for (JsonNode e : itf.path("examples")) {
+            assertThat(e.path("bestDistance").get(1).asDouble()).isLessThanOrEqualTo(e.path("bestDistance").get(0).asDouble());
+        }
+        assertThat(r.out()).contains("ITF model+itf26: 2 of 2 examples refinable");
+        CliRunner bad = CliRunner.run("bench", "--suite", "id-full", "--methods", "model+itf0", "--out", tmp.resolve("x").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("model+itf0").doesNotContain("Exception");
+    }
+
+    @Test
     void knownSourceModeEstimatesTheChainOnlyWithTheSourceFixed() throws IOException {
         CliRunner r = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--json", "--top-k", "2",
                 "--source", "chirp", "--source-seconds", "2", "--itf-steps", "2", "--itf-polish", "5", "--model", model.toString(),
