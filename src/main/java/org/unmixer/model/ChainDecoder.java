@@ -189,7 +189,7 @@ public final class ChainDecoder extends AbstractBlock {
                 previous[b] = t < length(chains[b]) ? chains[b][t] : effects;
             }
         }
-        NDArray loss = NDArrays.stack(new NDList(losses)).sum().div(Math.max(tokensCounted, 1));
+        NDArray loss = Scalars.div(NDArrays.stack(new NDList(losses)).sum(), Math.max(tokensCounted, 1));
         return new NDList(loss, manager.create(correct / Math.max(tokensCounted, 1)));
     }
 

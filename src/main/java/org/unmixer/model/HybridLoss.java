@@ -52,9 +52,9 @@ public final class HybridLoss {
         NDArray ce = classCrossEntropy(outputs.get(2), t, d, manager);
         NDList chain = net.decoder().teacherForcedLoss(ps, outputs.get(3), t.chains(), training);
         NDList presence = presenceLoss(outputs.get(4), t.chains(), manager);
-        NDArray total = nll.mul((float) weights.nll()).add(ce.mul((float) weights.ce())).add(chain.get(0).mul((float) weights.chain()))
-                .add(presence.get(0).mul((float) weights.presence()))
-                .add(mse.mul((float) weights.param())).add(reg.mul((float) weights.reg()));
+        NDArray total = Scalars.mul(nll, (float) weights.nll()).add(Scalars.mul(ce, (float) weights.ce())).add(Scalars.mul(chain.get(0), (float) weights.chain()))
+                .add(Scalars.mul(presence.get(0), (float) weights.presence()))
+                .add(Scalars.mul(mse, (float) weights.param())).add(Scalars.mul(reg, (float) weights.reg()));
         Map<String, Double> terms = new LinkedHashMap<>();
         terms.put("loss", value(total));
         terms.put("nll", value(nll));
@@ -90,7 +90,7 @@ public final class HybridLoss {
         }
         NDArray y = manager.create(truth, new Shape(batch, effects));
         // softplus(x) = max(x, 0) + log(1 + e^−|x|); BCE = softplus(x) − y·x.
-        NDArray softplus = logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
+        NDArray softplus = Scalars.maximum(logits, 0f).add(logits.abs().neg().exp().add(1f).log());
         NDArray bce = softplus.sub(y.mul(logits)).mean();
         NDArray right = logits.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).eq(y)
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();

@@ -42,13 +42,13 @@ public final class MixtureDensity {
     public static NDArray nll(Mixture m, NDArray target) {
         NDArray t = target.expandDims(-1);
         NDArray z = t.sub(m.means()).div(m.sigmas());
-        NDArray logN = z.square().mul(-0.5f).sub(m.sigmas().log()).sub(LOG_SQRT_2PI);
+        NDArray logN = Scalars.mul(z.square(), -0.5f).sub(m.sigmas().log()).sub(LOG_SQRT_2PI);
         return logSumExp(m.logWeights().add(logN)).neg();
     }
 
     /** Mean of {@code perTarget} [B, P] over the entries where {@code mask} [B, P] is 1 (0 when none is). */
     public static NDArray maskedMean(NDArray perTarget, NDArray mask) {
-        NDArray count = mask.sum().maximum(1f);
+        NDArray count = Scalars.maximum(mask.sum(), 1f);
         return perTarget.mul(mask).sum().div(count);
     }
 
@@ -62,7 +62,7 @@ public final class MixtureDensity {
         NDArray w = m.logWeights().exp();
         NDArray mu = w.mul(m.means()).sum(new int[] {-1}, true);
         NDArray second = w.mul(m.sigmas().square().add(m.means().square())).sum(new int[] {-1}, true);
-        return second.sub(mu.square()).maximum(0f).sqrt().squeeze(-1);
+        return Scalars.maximum(second.sub(mu.square()), 0f).sqrt().squeeze(-1);
     }
 
     /**
@@ -72,6 +72,15 @@ public final class MixtureDensity {
     public static NDArray mode(Mixture m) {
         NDArray peak = m.logWeights().sub(m.sigmas().log());
         NDArray best = peak.argMax(-1).expandDims(-1);
+        return m.means().gather(best, -1).squeeze(-1);
+    }
+
+    /**
+     * The mean of the most heavily weighted component, [B, P]: the point estimate a candidate patch
+     * takes ({@link Prediction#point}), differentiable with respect to that component's mean.
+     */
+    public static NDArray heaviestMean(Mixture m) {
+        NDArray best = m.logWeights().argMax(-1).expandDims(-1);
         return m.means().gather(best, -1).squeeze(-1);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.unmixer.audio.spectral.MultiResolutionStftDistance;
+import org.unmixer.model.Scalars;
 import org.unmixer.model.diff.SpectralDistance;
 import org.unmixer.model.hyperbolic.RiemannianAdam;
 import org.unmixer.model.proxy.ProxyData;
@@ -102,7 +103,7 @@ public final class ProxyTrainer {
                         NDArray out = net.forward(new ParameterStore(m, false), new NDList(x, c), true).singletonOrThrow()
                                 .reshape(config.batch(), samples);
                         NDArray l = SpectralDistance.standard().distance(out, y).mean()
-                                .add(out.sub(y).abs().mean().mul((float) config.timeWeight()));
+                                .add(Scalars.mul(out.sub(y).abs().mean(), (float) config.timeWeight()));
                         loss = l.toType(DataType.FLOAT64, false).getDouble();
                         if (Double.isFinite(loss)) {
                             gc.backward(l);
@@ -115,7 +116,7 @@ public final class ProxyTrainer {
                     bad++;
                 } else {
                     for (var p : net.getParameters()) {
-                        try (NDArray g = p.getValue().getArray().getGradient(); NDArray scaled = g.mul((float) factor)) {
+                        try (NDArray g = p.getValue().getArray().getGradient(); NDArray scaled = Scalars.mul(g, (float) factor)) {
                             adam.update(p.getKey(), p.getValue().getArray(), scaled, false);
                         }
                     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.unmixer.dsp.effects.EqEight;
 import org.unmixer.dsp.effects.EqEightFilterType;
 import org.unmixer.dsp.filter.Biquads;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
@@ -80,7 +81,7 @@ public final class AnalyticEqEight implements DiffDevice {
         double scale = fixed.get("Scale") / 100;
         boolean adaptive = fixed.isOn("Adaptive Q");
         NDArray outputDb = DiffTaper.toDisplay(theta.get(0), continuous.get(0));
-        NDArray gain = outputDb.mul(Math.log(10) / 20).exp();
+        NDArray gain = Scalars.mul(outputDb, Math.log(10) / 20).exp();
         DiffBiquads.Complex unit = DiffBiquads.unit(m, fftSize);
         DiffBiquads.Complex h = new DiffBiquads.Complex(unit.re().mul(gain), unit.im());
         for (int n = 1; n <= EqEight.BANDS; n++) {
@@ -90,10 +91,10 @@ public final class AnalyticEqEight implements DiffDevice {
             EqEightFilterType type = EqEightFilterType.ofIndex(fixed.index(n + " Filter Type A"));
             int base = 1 + (n - 1) * 3;
             NDArray hz = DiffTaper.toDisplay(theta.get(base), continuous.get(base));
-            NDArray gainDb = DiffTaper.toDisplay(theta.get(base + 1), continuous.get(base + 1)).mul(type.usesGain() ? scale : 0);
+            NDArray gainDb = Scalars.mul(DiffTaper.toDisplay(theta.get(base + 1), continuous.get(base + 1)), type.usesGain() ? scale : 0);
             NDArray q = DiffTaper.toDisplay(theta.get(base + 2), continuous.get(base + 2));
             if (adaptive && type == EqEightFilterType.BELL) {
-                q = q.mul(gainDb.abs().mul(EqEight.ADAPTIVE_Q_STRENGTH / 15).add(1));
+                q = q.mul(Scalars.mul(gainDb.abs(), EqEight.ADAPTIVE_Q_STRENGTH / 15).add(1));
             }
             for (DiffBiquads.Coefficients c : sections(type, hz, gainDb, q, sampleRate)) {
                 h = h.times(c.response(z));
@@ -125,7 +126,7 @@ public final class AnalyticEqEight implements DiffDevice {
             case HIGH_PASS_48, LOW_PASS_48 -> {
                 List<DiffBiquads.Coefficients> out = new ArrayList<>();
                 for (int k = 1; k <= 4; k++) {
-                    NDArray qk = q.mul(EqEight.butterworth8SectionQ(k) / Biquads.BUTTERWORTH_Q);
+                    NDArray qk = Scalars.mul(q, EqEight.butterworth8SectionQ(k) / Biquads.BUTTERWORTH_Q);
                     out.add(type == EqEightFilterType.HIGH_PASS_48 ? DiffBiquads.highPass(hz, qk, fs) : DiffBiquads.lowPass(hz, qk, fs));
                 }
                 yield out;

@@ -16,6 +16,7 @@ import org.unmixer.dsp.shaper.HalfbandOversampler;
 import org.unmixer.dsp.shaper.SaturatorCurve;
 import org.unmixer.dsp.shaper.SaturatorCurves;
 import org.unmixer.dsp.shaper.WaveshaperShape;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.DeviceSpec;
@@ -75,7 +76,7 @@ public final class AnalyticSaturator implements DiffDevice {
         NDArray x = DiffBiquads.toFloat64(audio);
         NDArray drive = dbToGain(display(th, 0));
         NDArray output = dbToGain(display(th, 4));
-        NDArray dryWet = display(th, 5).div(100);
+        NDArray dryWet = Scalars.div(display(th, 5), 100);
         long samples = x.getShape().get(x.getShape().dimension() - 1);
         int fftSize = DiffBiquads.fftSize(samples, tail);
         DiffBiquads.Trig grid = DiffBiquads.grid(m, fftSize);
@@ -131,18 +132,18 @@ public final class AnalyticSaturator implements DiffDevice {
     }
 
     private static NDArray dbToGain(NDArray db) {
-        return db.mul(Math.log(10) / 20).exp();
+        return Scalars.mul(db, Math.log(10) / 20).exp();
     }
 
     /** The curves of {@link SaturatorCurves} on NDArrays. */
     static NDArray shape(NDArray x, SaturatorCurve curve, double threshold, WaveshaperShape ws) {
         return switch (curve) {
             case ANALOG_CLIP -> kneeClip(x, SaturatorCurves.ANALOG_CLIP_KNEE);
-            case SOFT_SINE -> x.clip(-1, 1).mul(Math.PI / 2).sin();
+            case SOFT_SINE -> Scalars.mul(x.clip(-1, 1), Math.PI / 2).sin();
             case BASS_SHAPER -> kneeClip(x, threshold);
             case MEDIUM_CURVE -> x.tanh();
-            case HARD_CURVE -> x.mul(SaturatorCurves.HARD_CURVE_GAIN).tanh();
-            case SINOID_FOLD -> x.mul(Math.PI).sin();
+            case HARD_CURVE -> Scalars.mul(x, SaturatorCurves.HARD_CURVE_GAIN).tanh();
+            case SINOID_FOLD -> Scalars.mul(x, Math.PI).sin();
             case DIGITAL_CLIP -> x.clip(-1, 1);
             case WAVESHAPER -> waveshaper(x, ws);
         };
@@ -155,15 +156,15 @@ public final class AnalyticSaturator implements DiffDevice {
             return x.clip(-1, 1);
         }
         NDArray ax = x.abs();
-        NDArray bent = ax.sub(knee).div(width).tanh().mul(width).add(knee).mul(x.sign());
+        NDArray bent = Scalars.mul(Scalars.div(ax.sub(knee), width).tanh(), width).add(knee).mul(x.sign());
         return NDArrays.where(ax.lte(knee), x, bent);
     }
 
     /** {@link SaturatorCurves#waveshaper}. */
     static NDArray waveshaper(NDArray x, WaveshaperShape ws) {
         NDArray u = x.clip(-1, 1);
-        NDArray core = u.mul(0.5 + ws.linearity()).add(u.sub(u.pow(3)).mul(0.5 * ws.curve()));
-        NDArray ripple = u.mul(2 * (1 + 7 * ws.period()) * Math.PI).sin().mul(0.25 * ws.depth());
+        NDArray core = Scalars.mul(u, 0.5 + ws.linearity()).add(Scalars.mul(u.sub(Scalars.pow(u, 3)), 0.5 * ws.curve()));
+        NDArray ripple = Scalars.mul(Scalars.mul(u, 2 * (1 + 7 * ws.period()) * Math.PI).sin(), 0.25 * ws.depth());
         double g = 0.05 * ws.damp();
         NDArray gate = g == 0 ? u.onesLike() : u.square().div(u.square().add(g * g));
         return x.mul(1 - ws.drive()).add(gate.mul(core.add(ripple)).mul(ws.drive()));
@@ -215,6 +216,6 @@ public final class AnalyticSaturator implements DiffDevice {
         NDArray sum = Conv1d.conv1d(padded, kernel(m, c)).singletonOrThrow();
         long[] out = s.getShape().clone();
         out[out.length - 1] = n;
-        return even.add(sum).mul(0.5).reshape(new Shape(out));
+        return Scalars.mul(even.add(sum), 0.5).reshape(new Shape(out));
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.unmixer.model.Scalars;
 
 /**
  * Second-order sections as differentiable NDArray functions: {@link org.unmixer.dsp.filter.Biquads}'
@@ -25,7 +26,7 @@ final class DiffBiquads {
             w[k] = 2 * Math.PI * k / fftSize;
         }
         NDArray omega = m.create(w);
-        return new Trig(omega.cos(), omega.sin(), omega.mul(2).cos(), omega.mul(2).sin());
+        return new Trig(omega.cos(), omega.sin(), Scalars.mul(omega, 2).cos(), Scalars.mul(omega, 2).sin());
     }
 
     /** H = 1 at every bin of the {@link #grid}. */
@@ -100,65 +101,65 @@ final class DiffBiquads {
     // Biquads' designs (RBJ cookbook) written with NDArray operations.
 
     static NDArray omega(NDArray hz, double fs) {
-        return hz.clip(1e-3, 0.4999 * fs).mul(2 * Math.PI / fs);
+        return Scalars.mul(hz.clip(1e-3, 0.4999 * fs), 2 * Math.PI / fs);
     }
 
     static Coefficients lowPass(NDArray hz, NDArray q, double fs) {
         NDArray w = omega(hz, fs);
         NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray alpha = w.sin().div(Scalars.mul(q, 2));
         NDArray oneMinusCos = cos.neg().add(1);
-        return new Coefficients(oneMinusCos.div(2), oneMinusCos, oneMinusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+        return new Coefficients(Scalars.div(oneMinusCos, 2), oneMinusCos, Scalars.div(oneMinusCos, 2), alpha.add(1), Scalars.mul(cos, -2), alpha.neg().add(1));
     }
 
     static Coefficients highPass(NDArray hz, NDArray q, double fs) {
         NDArray w = omega(hz, fs);
         NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray alpha = w.sin().div(Scalars.mul(q, 2));
         NDArray onePlusCos = cos.add(1);
-        return new Coefficients(onePlusCos.div(2), onePlusCos.neg(), onePlusCos.div(2), alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+        return new Coefficients(Scalars.div(onePlusCos, 2), onePlusCos.neg(), Scalars.div(onePlusCos, 2), alpha.add(1), Scalars.mul(cos, -2), alpha.neg().add(1));
     }
 
     static Coefficients notch(NDArray hz, NDArray q, double fs) {
         NDArray w = omega(hz, fs);
         NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
+        NDArray alpha = w.sin().div(Scalars.mul(q, 2));
         NDArray one = cos.onesLike();
-        return new Coefficients(one, cos.mul(-2), one, alpha.add(1), cos.mul(-2), alpha.neg().add(1));
+        return new Coefficients(one, Scalars.mul(cos, -2), one, alpha.add(1), Scalars.mul(cos, -2), alpha.neg().add(1));
     }
 
     static Coefficients peak(NDArray gainDb, NDArray hz, NDArray q, double fs) {
-        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
+        NDArray a = Scalars.mul(gainDb, Math.log(10) / 40).exp();
         NDArray w = omega(hz, fs);
         NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        return new Coefficients(alpha.mul(a).add(1), cos.mul(-2), alpha.mul(a).neg().add(1),
-                alpha.div(a).add(1), cos.mul(-2), alpha.div(a).neg().add(1));
+        NDArray alpha = w.sin().div(Scalars.mul(q, 2));
+        return new Coefficients(alpha.mul(a).add(1), Scalars.mul(cos, -2), alpha.mul(a).neg().add(1),
+                alpha.div(a).add(1), Scalars.mul(cos, -2), alpha.div(a).neg().add(1));
     }
 
     static Coefficients shelf(NDArray gainDb, NDArray hz, NDArray q, double fs, boolean high) {
-        NDArray a = gainDb.mul(Math.log(10) / 40).exp();
+        NDArray a = Scalars.mul(gainDb, Math.log(10) / 40).exp();
         NDArray w = omega(hz, fs);
         NDArray cos = w.cos();
-        NDArray alpha = w.sin().div(q.mul(2));
-        NDArray s = a.sqrt().mul(alpha).mul(2);
+        NDArray alpha = w.sin().div(Scalars.mul(q, 2));
+        NDArray s = Scalars.mul(a.sqrt().mul(alpha), 2);
         NDArray ap1 = a.add(1);
         NDArray am1 = a.sub(1);
         if (!high) {
             return new Coefficients(
                     a.mul(ap1.sub(am1.mul(cos)).add(s)),
-                    a.mul(am1.sub(ap1.mul(cos))).mul(2),
+                    Scalars.mul(a.mul(am1.sub(ap1.mul(cos))), 2),
                     a.mul(ap1.sub(am1.mul(cos)).sub(s)),
                     ap1.add(am1.mul(cos)).add(s),
-                    am1.add(ap1.mul(cos)).mul(-2),
+                    Scalars.mul(am1.add(ap1.mul(cos)), -2),
                     ap1.add(am1.mul(cos)).sub(s));
         }
         return new Coefficients(
                 a.mul(ap1.add(am1.mul(cos)).add(s)),
-                a.mul(am1.add(ap1.mul(cos))).mul(-2),
+                Scalars.mul(a.mul(am1.add(ap1.mul(cos))), -2),
                 a.mul(ap1.add(am1.mul(cos)).sub(s)),
                 ap1.sub(am1.mul(cos)).add(s),
-                am1.sub(ap1.mul(cos)).mul(2),
+                Scalars.mul(am1.sub(ap1.mul(cos)), 2),
                 ap1.sub(am1.mul(cos)).sub(s));
     }
 

@@ -2,6 +2,7 @@ package org.unmixer.model.diff;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
@@ -22,9 +23,9 @@ public final class DiffTaper {
         double min = p.min();
         double max = p.max();
         return switch (p.taper()) {
-            case LIN -> t.mul(max - min).add(min);
-            case LOG -> t.mul(Math.log(max / min)).exp().mul(min);
-            case EXP -> t.mul(p.curve()).exp().sub(1).mul((max - min) / Math.expm1(p.curve())).add(min);
+            case LIN -> Scalars.mul(t, max - min).add(min);
+            case LOG -> Scalars.mul(Scalars.mul(t, Math.log(max / min)).exp(), min);
+            case EXP -> Scalars.mul(Scalars.mul(t, p.curve()).exp().sub(1), (max - min) / Math.expm1(p.curve())).add(min);
         };
     }
 

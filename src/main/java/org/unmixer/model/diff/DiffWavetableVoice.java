@@ -13,6 +13,7 @@ import org.unmixer.dsp.source.VoiceFilter;
 import org.unmixer.dsp.source.WavetableControls;
 import org.unmixer.dsp.source.WavetableVoice;
 import org.unmixer.dsp.source.Wavetables;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
@@ -86,28 +87,28 @@ public final class DiffWavetableVoice {
         NDArray x = m.create(oscillators[0]).stack(m.create(oscillators[1]), 0);
         if (controls.filter().on()) {
             NDArray hz = DiffTaper.toDisplay(th.get(i), parameters.get(i++));
-            NDArray res = DiffTaper.toDisplay(th.get(i), parameters.get(i++)).div(125);
+            NDArray res = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 125);
             x = filter(m, x, hz, res);
         }
-        NDArray attack = DiffTaper.toDisplay(th.get(i), parameters.get(i++)).div(1000);
-        NDArray decay = DiffTaper.toDisplay(th.get(i), parameters.get(i++)).div(1000);
+        NDArray attack = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 1000);
+        NDArray decay = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 1000);
         NDArray sustainDb = DiffTaper.toDisplay(th.get(i), parameters.get(i++));
-        NDArray release = DiffTaper.toDisplay(th.get(i), parameters.get(i)).div(1000);
+        NDArray release = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i)), 1000);
         NDArray sustain = dbToGain(sustainDb);
-        NDArray gain = dbToGain(volumeDb).mul(note.velocity() / 127.0);
+        NDArray gain = Scalars.mul(dbToGain(volumeDb), note.velocity() / 127.0);
         return x.mul(envelope(m, attack, decay, sustain, release).mul(gain).expandDims(0));
     }
 
     private static NDArray dbToGain(NDArray db) {
-        return db.mul(Math.log(10) / 20).exp();
+        return Scalars.mul(db, Math.log(10) / 20).exp();
     }
 
     /** Filter 1 as one or two SVF sections (VoiceFilter's laws) applied by FFT. */
     private NDArray filter(NDManager m, NDArray x, NDArray hz, NDArray res) {
         WavetableControls.Filter f = controls.filter();
         double fs = sampleRate;
-        NDArray g = hz.clip(org.unmixer.dsp.filter.Svf.MIN_CUTOFF_HZ, org.unmixer.dsp.filter.Svf.MAX_CUTOFF_FRACTION * fs)
-                .mul(Math.PI / fs).tan();
+        NDArray g = Scalars.mul(hz.clip(org.unmixer.dsp.filter.Svf.MIN_CUTOFF_HZ, org.unmixer.dsp.filter.Svf.MAX_CUTOFF_FRACTION * fs),
+                Math.PI / fs).tan();
         List<NDArray> qs = new ArrayList<>();
         if (f.poles() == 2) {
             qs.add(resonanceQ(res, VoiceFilter.Q_12DB));
@@ -119,14 +120,14 @@ public final class DiffWavetableVoice {
         DiffBiquads.Trig grid = DiffBiquads.grid(m, fftSize);
         DiffBiquads.Complex h = DiffBiquads.unit(m, fftSize);
         for (NDArray q : qs) {
-            h = h.times(section(m, f, g, q.pow(-1)).response(grid));
+            h = h.times(section(m, f, g, Scalars.pow(q, -1)).response(grid));
         }
         return DiffBiquads.filter(x, h, fftSize);
     }
 
     /** Q = q0·(Q_MAX/q0)^r. */
     private static NDArray resonanceQ(NDArray r, double q0) {
-        return r.mul(Math.log(VoiceFilter.MAX_Q / q0)).exp().mul(q0);
+        return Scalars.mul(Scalars.mul(r, Math.log(VoiceFilter.MAX_Q / q0)).exp(), q0);
     }
 
     /**
@@ -147,10 +148,10 @@ public final class DiffWavetableVoice {
         NDArray g2 = g.square();
         NDArray kg = k.mul(g);
         NDArray a0 = g2.add(kg).add(1);
-        NDArray a1 = g2.mul(2).sub(2);
+        NDArray a1 = Scalars.mul(g2, 2).sub(2);
         NDArray a2 = g2.sub(kg).add(1);
         NDArray b0 = mix[0].mul(a0).add(mix[1].mul(g)).add(mix[2].mul(g2));
-        NDArray b1 = mix[0].mul(a1).add(mix[2].mul(g2).mul(2));
+        NDArray b1 = mix[0].mul(a1).add(Scalars.mul(mix[2].mul(g2), 2));
         NDArray b2 = mix[0].mul(a2).sub(mix[1].mul(g)).add(mix[2].mul(g2));
         return new DiffBiquads.Coefficients(b0, b1, b2, a0, a1, a2);
     }
@@ -163,7 +164,7 @@ public final class DiffWavetableVoice {
         double w = x - i;
         NDArray[] out = new NDArray[3];
         for (int j = 0; j < 3; j++) {
-            out[j] = corners[i][j].mul(1 - w).add(corners[i + 1][j].mul(w));
+            out[j] = Scalars.mul(corners[i][j], 1 - w).add(Scalars.mul(corners[i + 1][j], w));
         }
         return out;
     }
@@ -225,10 +226,10 @@ public final class DiffWavetableVoice {
     private static NDArray held(NDManager m, double t, double a, double d, NDArray attack, NDArray decay, NDArray sustain,
             double cA, double cD) {
         if (t < 0) {
-            return sustain.mul(0);
+            return Scalars.mul(sustain, 0);
         }
         if (t < a) {
-            return shape(attack.pow(-1).mul(t), cA);
+            return shape(Scalars.mul(Scalars.pow(attack, -1), t), cA);
         }
         if (t - a < d) {
             return sustain.sub(1).mul(shape(attack.neg().add(t).div(decay), cD)).add(1);
@@ -241,6 +242,6 @@ public final class DiffWavetableVoice {
         if (Math.abs(c) < 1e-9) {
             return u;
         }
-        return u.mul(-c).exp().sub(1).div(Math.expm1(-c));
+        return Scalars.div(Scalars.mul(u, -c).exp().sub(1), Math.expm1(-c));
     }
 }

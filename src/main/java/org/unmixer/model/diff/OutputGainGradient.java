@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.Effects;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
@@ -39,7 +40,7 @@ public final class OutputGainGradient implements StraightThroughDevice.GradientP
     @Override
     public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
         NDArray core = ReferenceRender.render(reference, audio, atUnity, sampleRate);
-        NDArray linear = DiffTaper.toDisplay(theta.get(0), gain).mul(Math.log(10) / 20).exp();
+        NDArray linear = Scalars.mul(DiffTaper.toDisplay(theta.get(0), gain), Math.log(10) / 20).exp();
         return audio.sub(audio.stopGradient()).add(core.mul(linear));
     }
 }

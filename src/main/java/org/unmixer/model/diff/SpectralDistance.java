@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.unmixer.audio.spectral.MultiResolutionStftDistance;
 import org.unmixer.audio.spectral.StftDistance;
+import org.unmixer.model.Scalars;
 
 /**
  * The project's multi-resolution STFT distance ({@link MultiResolutionStftDistance#standard()}) as a
@@ -59,7 +60,7 @@ public final class SpectralDistance {
             NDArray total = sc.add(lm);
             sum = sum == null ? total : sum.add(total);
         }
-        return sum.div(fftSizes.length);
+        return Scalars.div(sum, fftSizes.length);
     }
 
     /** |STFT| [batch, bins, frames] with zero-padded centring and a periodic Hann window. */

@@ -3,6 +3,7 @@ package org.unmixer.model.hyperbolic;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import org.unmixer.model.Scalars;
 
 /**
  * The Poincaré ball {@code D_c = {x : c‖x‖² < 1}} of curvature −c (c &gt; 0): Möbius gyrovector
@@ -83,9 +84,9 @@ public final class PoincareBall {
         NDArray xy = dot(x, y);
         NDArray x2 = dot(x, x);
         NDArray y2 = dot(y, y);
-        NDArray numerator = x.mul(xy.mul(2 * c).add(y2.mul(c)).add(1)).add(y.mul(x2.mul(-c).add(1)));
-        NDArray denominator = xy.mul(2 * c).add(x2.mul(y2).mul(c * c)).add(1);
-        return numerator.div(denominator.maximum(minNorm(x.getDataType())));
+        NDArray numerator = x.mul(Scalars.mul(xy, 2 * c).add(Scalars.mul(y2, c)).add(1)).add(y.mul(Scalars.mul(x2, -c).add(1)));
+        NDArray denominator = Scalars.mul(xy, 2 * c).add(Scalars.mul(x2.mul(y2), c * c)).add(1);
+        return numerator.div(Scalars.maximum(denominator, minNorm(x.getDataType())));
     }
 
     /**
@@ -97,7 +98,7 @@ public final class PoincareBall {
      */
     public NDArray mobiusScalarMul(NDArray r, NDArray x) {
         NDArray norm = norm(x);
-        return x.div(norm).mul(artanh(norm.mul(sqrtC)).mul(r).tanh()).div(sqrtC);
+        return Scalars.div(x.div(norm).mul(artanh(Scalars.mul(norm, sqrtC)).mul(r).tanh()), sqrtC);
     }
 
     /**
@@ -132,7 +133,7 @@ public final class PoincareBall {
      * @return points {@code [..., n]}
      */
     public NDArray expMap0(NDArray u) {
-        NDArray scaledNorm = norm(u).mul(sqrtC);
+        NDArray scaledNorm = Scalars.mul(norm(u), sqrtC);
         return u.mul(scaledNorm.tanh().div(scaledNorm));
     }
 
@@ -144,7 +145,7 @@ public final class PoincareBall {
      * @return tangent vectors at 0, {@code [..., n]}
      */
     public NDArray logMap0(NDArray y) {
-        NDArray scaledNorm = norm(y).mul(sqrtC);
+        NDArray scaledNorm = Scalars.mul(norm(y), sqrtC);
         return y.mul(artanh(scaledNorm).div(scaledNorm));
     }
 
@@ -158,7 +159,7 @@ public final class PoincareBall {
      */
     public NDArray expMap(NDArray x, NDArray u) {
         NDArray uNorm = norm(u);
-        NDArray second = u.mul(lambda(x).mul(uNorm).mul(sqrtC / 2).tanh().div(uNorm.mul(sqrtC)));
+        NDArray second = u.mul(Scalars.mul(lambda(x).mul(uNorm), sqrtC / 2).tanh().div(Scalars.mul(uNorm, sqrtC)));
         return mobiusAdd(x, second);
     }
 
@@ -173,7 +174,7 @@ public final class PoincareBall {
     public NDArray logMap(NDArray x, NDArray y) {
         NDArray diff = mobiusAdd(x.neg(), y);
         NDArray diffNorm = norm(diff);
-        NDArray scale = artanh(diffNorm.mul(sqrtC)).mul(2 / sqrtC).div(lambda(x)).div(diffNorm);
+        NDArray scale = Scalars.mul(artanh(Scalars.mul(diffNorm, sqrtC)), 2 / sqrtC).div(lambda(x)).div(diffNorm);
         return diff.mul(scale);
     }
 
@@ -186,7 +187,7 @@ public final class PoincareBall {
      */
     public NDArray distance(NDArray x, NDArray y) {
         NDArray diffNorm = norm(mobiusAdd(x.neg(), y));
-        return artanh(diffNorm.mul(sqrtC)).mul(2 / sqrtC).squeeze(-1);
+        return Scalars.mul(artanh(Scalars.mul(diffNorm, sqrtC)), 2 / sqrtC).squeeze(-1);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class PoincareBall {
      * @return {@code [..., n]}
      */
     public NDArray project(NDArray x) {
-        return x.mul(norm(x).pow(-1).mul(maxNorm()).minimum(1));
+        return x.mul(Scalars.minimum(Scalars.mul(Scalars.pow(norm(x), -1), maxNorm()), 1));
     }
 
     /**
@@ -208,7 +209,7 @@ public final class PoincareBall {
      * @return {@code [..., 1]}
      */
     public NDArray lambda(NDArray x) {
-        return dot(x, x).mul(-c).add(1).maximum(minNorm(x.getDataType())).pow(-1).mul(2);
+        return Scalars.mul(Scalars.pow(Scalars.maximum(Scalars.mul(dot(x, x), -c).add(1), minNorm(x.getDataType())), -1), 2);
     }
 
     /**
@@ -223,7 +224,7 @@ public final class PoincareBall {
     NDArray mobiusFromImage(NDArray mx, NDArray x) {
         NDArray xNorm = norm(x);
         NDArray mxNorm = norm(mx);
-        NDArray radius = mxNorm.div(xNorm).mul(artanh(xNorm.mul(sqrtC))).tanh().div(sqrtC);
+        NDArray radius = Scalars.div(mxNorm.div(xNorm).mul(artanh(Scalars.mul(xNorm, sqrtC))).tanh(), sqrtC);
         return mx.div(mxNorm).mul(radius);
     }
 
@@ -246,7 +247,7 @@ public final class PoincareBall {
      */
     private static NDArray norm(NDArray x) {
         double min = minNorm(x.getDataType());
-        return dot(x, x).maximum(min * min).sqrt();
+        return Scalars.maximum(dot(x, x), min * min).sqrt();
     }
 
     /**
@@ -256,7 +257,7 @@ public final class PoincareBall {
      */
     private static NDArray artanh(NDArray z) {
         NDArray clamped = z.clip(-(1 - BOUNDARY_EPS), 1 - BOUNDARY_EPS);
-        return log1p(clamped.mul(2).div(clamped.neg().add(1))).mul(0.5);
+        return Scalars.mul(log1p(Scalars.mul(clamped, 2).div(clamped.neg().add(1))), 0.5);
     }
 
     /**
