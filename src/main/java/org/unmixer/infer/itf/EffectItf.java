@@ -1,23 +1,16 @@
 package org.unmixer.infer.itf;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.unmixer.audio.AudioBuffer;
-import org.unmixer.dsp.Renderer;
+import org.unmixer.audio.spectral.MrStftGradient;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
-import org.unmixer.dsp.patch.SynthSpec;
-import org.unmixer.audio.spectral.MrStftGradient;
-import org.unmixer.model.diff.DiffDevice;
 import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.model.diff.DiffWavetableVoice;
-import org.unmixer.params.DeviceSettings;
+import org.unmixer.model.diff.PatchGradient;
 
 /**
  * Inference-time finetuning of one candidate patch: Adam moves the continuous θ of the synth
@@ -89,95 +82,44 @@ public final class EffectItf {
     }
 
     /**
-     * The trajectory, or empty when there is nothing to refine yet: no effect with a differentiable
-     * version (the synth's parameters wait for the differentiable voice).
+     * The trajectory, or empty when there is nothing to refine: neither the synth nor any device of
+     * the chain has a differentiable version.
      */
     public Optional<Trajectory> refine(Patch start, AudioBuffer target) {
         if (!refinable(start)) {
             return Optional.empty();
         }
-        List<DiffDevice> devices = new ArrayList<>();
-        for (DeviceSettings d : start.chain()) {
-            devices.add(diff.forSettings(d));
-        }
-        int rate = target.sampleRate();
-        AudioBuffer dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
-        int d = dry.frames();
-        Optional<DiffWavetableVoice> voice = refinesSynth(start)
-                ? Optional.of(new DiffWavetableVoice(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
-        // Render and target compared as AudioMetrics does: mono, the shorter zero-padded to the longer.
-        int n = Math.max(d, target.frames());
-        MrStftGradient distance = new MrStftGradient(java.util.Arrays.copyOf(target.mixToMono(), n));
-
-        // θ₀ of the synth, then of every device, concatenated; u = logit θ is what Adam moves.
-        List<Integer> offsets = new ArrayList<>();
-        List<Double> theta0 = new ArrayList<>();
-        voice.ifPresent(v -> {
-            for (float t : v.theta(start.synth().orElseThrow().settings())) {
-                theta0.add(Math.min(1 - EDGE, Math.max(EDGE, t)));
-            }
-        });
-        int synthParams = theta0.size();
-        for (int k = 0; k < devices.size(); k++) {
-            offsets.add(theta0.size());
-            for (float t : devices.get(k).theta(start.chain().get(k))) {
-                theta0.add(Math.min(1 - EDGE, Math.max(EDGE, t)));
-            }
-        }
-        int p = theta0.size();
+        PatchGradient objective = new PatchGradient(start, target, diff, settings.refineSynth());
+        // u = logit θ is what Adam moves; θ₀ is kept off the edges so that its logit is finite.
+        double[] init = objective.theta0();
+        int p = init.length;
         double[] u = new double[p];
-        double[] init = new double[p];
         for (int i = 0; i < p; i++) {
-            init[i] = theta0.get(i);
+            init[i] = Math.min(1 - EDGE, Math.max(EDGE, init[i]));
             u[i] = Math.log(init[i] / (1 - init[i]));
         }
         double[] m1 = new double[p];
         double[] m2 = new double[p];
         List<Step> steps = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            for (int step = 0; step <= settings.steps(); step++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("ITF interrupted at step " + step);
-                }
-                double[] theta = sigmoid(u);
-                double reference;
-                double anchor = 0;
-                for (int i = 0; i < p; i++) {
-                    anchor += settings.anchor() * (theta[i] - init[i]) * (theta[i] - init[i]);
-                }
+        for (int step = 0; step <= settings.steps(); step++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("ITF interrupted at step " + step);
+            }
+            double[] theta = sigmoid(u);
+            boolean moving = step < settings.steps();
+            PatchGradient.ValueAndGradient v = objective.evaluate(theta, moving);
+            double anchor = 0;
+            for (int i = 0; i < p; i++) {
+                anchor += settings.anchor() * (theta[i] - init[i]) * (theta[i] - init[i]);
+            }
+            steps.add(new Step(step, objective.patch(theta), v.value() + anchor, v.value()));
+            if (moving) {
                 double[] grad = new double[p];
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray uArray = m.create(u);
-                    uArray.setRequiresGradient(true);
-                    try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                        NDArray th = uArray.neg().exp().add(1).pow(-1);
-                        NDArray audio = voice.isPresent()
-                                ? synthStraightThrough(m, voice.get(), start, th.get("0:" + synthParams), theta, rate)
-                                : m.create(dry.channels());
-                        for (int k = 0; k < devices.size(); k++) {
-                            int from = offsets.get(k);
-                            int to = k + 1 < devices.size() ? offsets.get(k + 1) : p;
-                            audio = devices.get(k).apply(audio, from == to ? null : th.get(from + ":" + to), rate);
-                        }
-                        // Every device is straight-through, so this is the reference renderer's output
-                        // for θ: its distance is the reference distance, and ∂distance/∂audio (computed
-                        // on the CPU) is pulled back through the devices' gradient paths.
-                        NDArray mono = audio.mean(new int[] {0});
-                        MrStftGradient.ValueAndGradient v = distance.evaluate(padded(mono.toDoubleArray(), n));
-                        reference = v.value();
-                        if (step < settings.steps()) {
-                            NDArray surrogate = mono.mul(m.create(java.util.Arrays.copyOf(v.gradient(), d))).sum()
-                                    .add(th.sub(m.create(init)).square().sum().mul(settings.anchor()));
-                            gc.backward(surrogate);
-                            grad = uArray.getGradient().toDoubleArray();
-                        }
-                    }
+                for (int i = 0; i < p; i++) {
+                    // chain rule through θ = σ(u): dθ/du = θ(1 − θ)
+                    grad[i] = (v.gradient()[i] + 2 * settings.anchor() * (theta[i] - init[i])) * theta[i] * (1 - theta[i]);
                 }
-                Patch patch = withTheta(start, voice, devices, offsets, theta);
-                steps.add(new Step(step, patch, reference + anchor, reference));
-                if (step < settings.steps()) {
-                    adam(u, grad, m1, m2, step + 1, learningRate(step));
-                }
+                adam(u, grad, m1, m2, step + 1, learningRate(step));
             }
         }
         int best = 0;
@@ -186,7 +128,8 @@ public final class EffectItf {
                 best = i;
             }
         }
-        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList(), voice.isPresent()));
+        return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList(),
+                objective.refinesSynth()));
     }
 
     /** Whether the synth or some device of the chain has parameters ITF can move. */
@@ -219,66 +162,11 @@ public final class EffectItf {
         }
     }
 
-    private static float[] padded(double[] x, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (float) x[i];
-        }
-        return out;
-    }
-
     private static double[] sigmoid(double[] u) {
         double[] out = new double[u.length];
         for (int i = 0; i < u.length; i++) {
             out[i] = 1 / (1 + Math.exp(-u[i]));
         }
         return out;
-    }
-
-    /**
-     * The synth straight-through: the reference voice's render for θ_s as the value, the
-     * differentiable voice's gradient.
-     */
-    private static NDArray synthStraightThrough(NDManager m, DiffWavetableVoice voice, Patch start, NDArray thetaSynth,
-            double[] theta, int rate) {
-        Patch current = withSynthTheta(start, voice, theta);
-        AudioBuffer reference = Renderer.renderSource(current.source(), current.synth(), rate, current.source().totalSeconds());
-        NDArray g = voice.apply(m, thetaSynth);
-        double[] flat = new double[2 * reference.frames()];
-        for (int c = 0; c < 2; c++) {
-            float[] ch = reference.channel(c);
-            for (int i = 0; i < ch.length; i++) {
-                flat[c * ch.length + i] = ch[i];
-            }
-        }
-        return m.create(flat).reshape(2, reference.frames()).add(g.sub(g.stopGradient()));
-    }
-
-    private static Patch withSynthTheta(Patch start, DiffWavetableVoice voice, double[] theta) {
-        SynthSpec s = start.synth().orElseThrow();
-        DeviceSettings settings = s.settings();
-        int i = 0;
-        for (var param : voice.parameters()) {
-            settings = settings.withNormalized(param.name(), theta[i++]);
-        }
-        return new Patch(start.source(), Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())),
-                start.chain());
-    }
-
-    private static Patch withTheta(Patch start, Optional<DiffWavetableVoice> voice, List<DiffDevice> devices, List<Integer> offsets,
-            double[] theta) {
-        if (voice.isPresent()) {
-            start = withSynthTheta(start, voice.get(), theta);
-        }
-        List<DeviceSettings> chain = new ArrayList<>();
-        for (int k = 0; k < devices.size(); k++) {
-            DeviceSettings s = start.chain().get(k);
-            int i = offsets.get(k);
-            for (var param : devices.get(k).parameters()) {
-                s = s.withNormalized(param.name(), theta[i++]);
-            }
-            chain.add(s);
-        }
-        return start.withChain(chain);
     }
 }

@@ -1,0 +1,192 @@
+package org.unmixer.model.diff;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.spectral.MrStftGradient;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SynthSpec;
+import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.ParamSpec;
+
+/**
+ * The reference renderer's MR-STFT distance from a patch to a target, and its gradient with respect
+ * to the patch's differentiable parameters θ (normalised, in [0, 1]): the synth's level, Filter 1
+ * and amp envelope ({@link DiffWavetableVoice}) when the source is a synth note, then each chain
+ * device's parameters as {@link DiffDevices} makes it differentiable.
+ *
+ * <p>The render is straight-through: its value is exactly the reference renderer's, and the
+ * gradient of the distance (exact, {@link MrStftGradient}) is pulled back through the stand-ins. The
+ * patch's other settings (source, oscillators, discrete switches, frozen devices) stay as given.
+ * Both inference-time finetuning (one sound, many steps) and the estimator's spectral loss term
+ * (many sounds, one step each) are built on this.
+ *
+ * <p>Not thread-safe, and only one may evaluate at a time in the process: DJL allows a single
+ * gradient collector at once.
+ */
+public final class PatchGradient {
+    /** The distance and its gradient with respect to θ. */
+    public record ValueAndGradient(double value, double[] gradient) {}
+
+    private final Patch start;
+    private final List<DiffDevice> devices = new ArrayList<>();
+    private final Optional<DiffWavetableVoice> voice;
+    private final List<String> names = new ArrayList<>();
+    private final List<Integer> offsets = new ArrayList<>();
+    private final double[] theta0;
+    private final int synthParams;
+    private final int rate;
+    private final AudioBuffer dry;
+    private final int length;
+    private final MrStftGradient distance;
+
+    /**
+     * @param start the patch whose θ moves (its other settings are kept)
+     * @param target the sound to approach; render and target are compared as AudioMetrics compares
+     *     them: mono, the shorter zero-padded to the longer
+     * @param refineSynth whether the synth's parameters are part of θ (only for a synth source)
+     */
+    public PatchGradient(Patch start, AudioBuffer target, DiffDevices diff, boolean refineSynth) {
+        this.start = start;
+        this.rate = target.sampleRate();
+        for (DeviceSettings d : start.chain()) {
+            devices.add(diff.forSettings(d));
+        }
+        this.dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
+        boolean synth = refineSynth && start.synth().isPresent() && start.source().kind() == SourceKind.SYNTH;
+        this.voice = synth ? Optional.of(new DiffWavetableVoice(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
+        this.length = Math.max(dry.frames(), target.frames());
+        this.distance = new MrStftGradient(Arrays.copyOf(target.mixToMono(), length));
+        List<Double> t0 = new ArrayList<>();
+        voice.ifPresent(v -> {
+            float[] t = v.theta(start.synth().orElseThrow().settings());
+            for (int i = 0; i < t.length; i++) {
+                t0.add((double) t[i]);
+                names.add(start.synth().orElseThrow().settings().device().name() + "/" + v.parameters().get(i).name());
+            }
+        });
+        this.synthParams = t0.size();
+        for (int k = 0; k < devices.size(); k++) {
+            offsets.add(t0.size());
+            float[] t = devices.get(k).theta(start.chain().get(k));
+            for (int i = 0; i < t.length; i++) {
+                t0.add((double) t[i]);
+                names.add(start.chain().get(k).device().name() + "/" + devices.get(k).parameters().get(i).name());
+            }
+        }
+        this.theta0 = t0.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Number of parameters in θ. */
+    public int size() {
+        return theta0.length;
+    }
+
+    /** "Device/Parameter" of each θ entry (the dataset's column names), synth first, then the chain in order. */
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** θ of the starting patch. */
+    public double[] theta0() {
+        return theta0.clone();
+    }
+
+    /** Whether the synth's parameters are part of θ. */
+    public boolean refinesSynth() {
+        return voice.isPresent();
+    }
+
+    /** The reference distance of the patch with θ, and (when {@code withGradient}) its gradient. */
+    public ValueAndGradient evaluate(double[] theta, boolean withGradient) {
+        if (theta.length != theta0.length) {
+            throw new IllegalArgumentException("θ has " + theta.length + " entries, the patch " + theta0.length);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray th = m.create(theta);
+            th.setRequiresGradient(withGradient);
+            if (!withGradient) {
+                return new ValueAndGradient(distance.evaluate(mono(render(m, th, theta))).value(), null);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray mono = render(m, th, theta).mean(new int[] {0});
+                MrStftGradient.ValueAndGradient v = distance.evaluate(padded(mono.toDoubleArray()));
+                // ∂distance/∂audio is known; ⟨audio, that⟩ has the same gradient with respect to θ.
+                NDArray surrogate = mono.mul(m.create(Arrays.copyOf(v.gradient(), (int) mono.size()))).sum();
+                gc.backward(surrogate);
+                return new ValueAndGradient(v.value(), th.getGradient().toDoubleArray());
+            }
+        }
+    }
+
+    /** The patch with θ in place of the starting values. */
+    public Patch patch(double[] theta) {
+        Patch p = voice.isPresent() ? withSynthTheta(theta) : start;
+        List<DeviceSettings> chain = new ArrayList<>();
+        for (int k = 0; k < devices.size(); k++) {
+            DeviceSettings s = p.chain().get(k);
+            int i = offsets.get(k);
+            for (ParamSpec param : devices.get(k).parameters()) {
+                s = s.withNormalized(param.name(), theta[i++]);
+            }
+            chain.add(s);
+        }
+        return p.withChain(chain);
+    }
+
+    /** The stereo render [2, samples]: every stage's value the reference's, gradients through the stand-ins. */
+    private NDArray render(NDManager m, NDArray th, double[] theta) {
+        NDArray audio = voice.isPresent() ? synthStraightThrough(m, th.get("0:" + synthParams), theta) : m.create(dry.channels());
+        for (int k = 0; k < devices.size(); k++) {
+            int from = offsets.get(k);
+            int to = k + 1 < devices.size() ? offsets.get(k + 1) : theta.length;
+            audio = devices.get(k).apply(audio, from == to ? null : th.get(from + ":" + to), rate);
+        }
+        return audio;
+    }
+
+    /** The synth straight-through: the reference voice's render for θ_s as the value, the differentiable voice's gradient. */
+    private NDArray synthStraightThrough(NDManager m, NDArray thetaSynth, double[] theta) {
+        Patch current = withSynthTheta(theta);
+        AudioBuffer reference = Renderer.renderSource(current.source(), current.synth(), rate, current.source().totalSeconds());
+        NDArray g = voice.orElseThrow().apply(m, thetaSynth);
+        double[] flat = new double[2 * reference.frames()];
+        for (int c = 0; c < 2; c++) {
+            float[] ch = reference.channel(c);
+            for (int i = 0; i < ch.length; i++) {
+                flat[c * ch.length + i] = ch[i];
+            }
+        }
+        return m.create(flat).reshape(2, reference.frames()).add(g.sub(g.stopGradient()));
+    }
+
+    private Patch withSynthTheta(double[] theta) {
+        SynthSpec s = start.synth().orElseThrow();
+        DeviceSettings settings = s.settings();
+        int i = 0;
+        for (ParamSpec param : voice.orElseThrow().parameters()) {
+            settings = settings.withNormalized(param.name(), theta[i++]);
+        }
+        return new Patch(start.source(), Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())), start.chain());
+    }
+
+    private float[] mono(NDArray stereo) {
+        return padded(stereo.mean(new int[] {0}).toDoubleArray());
+    }
+
+    private float[] padded(double[] x) {
+        float[] out = new float[length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
+    }
+}
