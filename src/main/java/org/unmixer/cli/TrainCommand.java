@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code unmixer train [--config FILE] [--out DIR] [--resume]}: trains the inverse model (datasets
+ * {@code unmixer train [--config FILE] [--out DIR] [--resume] [--init MODEL_DIR]}: trains the inverse model (datasets
  * generated on first use into {@code --data}), tracks the run in {@code mlruns/} (MLflow's file
  * layout), checkpoints into {@code OUT/checkpoint} and writes the model to {@code OUT/model}.
  * Ctrl-C stops after the current step with a checkpoint; {@code --resume} continues exactly.
@@ -43,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue from OUT/checkpoint (same tracking run).")
     boolean resume;
+
+    @Option(names = "--init", paramLabel = "MODEL_DIR",
+            description = "Start from a saved model's weights (same architecture), e.g. models/unmixer-default for the spectral stage.")
+    Path init;
 
     @Option(names = "--steps", paramLabel = "N", description = "Override the config's step count.")
     Integer steps;
@@ -73,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("runs", c.name());
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, c.steps());
-        TrainingRun.Result r = TrainingRun.run(c, new TrainingRun.Paths(configFile, data, outDir, mlruns), resume, workers, progress);
+        TrainingRun.Result r = TrainingRun.run(c, new TrainingRun.Paths(configFile, data, outDir, mlruns, init), resume, workers, progress);
         progress.finish();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "trained %d steps (%d skipped as NaN/Inf); model in %s; tracking run %s in %s%n",
@@ -85,13 +89,13 @@ final class TrainCommand implements Callable<Integer> {
     private static TrainingConfig withSteps(TrainingConfig c, int steps) {
         return new TrainingConfig(c.name(), c.seed(), c.data(), c.curriculum(), steps, c.batchSize(), c.learningRate(),
                 c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.loss(), c.model(), c.evalEvery(), c.checkpointEvery(),
-                c.evalExamples());
+                c.evalExamples(), c.spectral());
     }
 
     private static TrainingConfig withModel(TrainingConfig c, TrainingConfig.Architecture a, String name) {
         return new TrainingConfig(name, c.seed(), c.data(), c.curriculum(), c.steps(), c.batchSize(), c.learningRate(),
                 c.warmupSteps(), c.weightDecay(), c.clipNorm(), c.loss(), a, c.evalEvery(), c.checkpointEvery(),
-                c.evalExamples());
+                c.evalExamples(), c.spectral());
     }
 
     /** Dataset lines, then a progress bar with loss, stage and ETA. */
@@ -153,7 +157,8 @@ final class TrainCommand implements Callable<Integer> {
         public void onEval(int step, Map<String, Double> metrics) {
             message(String.format(Locale.ROOT, "step %d validation: loss %.4f, nll %.4f, ce %.4f, chain ce %.4f,"
                     + " chain exact %.3f, presence F1 %.3f", step, metrics.get("loss"), metrics.get("nll"), metrics.get("ce"),
-                    metrics.get("chain_ce"), metrics.get("chain_exact"), metrics.get("presence_f1")));
+                    metrics.get("chain_ce"), metrics.get("chain_exact"), metrics.get("presence_f1"))
+                    + (metrics.containsKey("spec") ? String.format(Locale.ROOT, ", spectral %.4f", metrics.get("spec")) : ""));
         }
 
         void finish() {

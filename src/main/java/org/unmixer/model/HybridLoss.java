@@ -14,7 +14,8 @@ import java.util.Map;
  * chain tokens) + λ_presence·(binary CE of each effect's presence) + λ_p·MSE(mixture mean, θ) +
  * λ_r·reg, every term masked so that devices absent from an example contribute nothing. The regulariser is the mean square of the mixture logits: it keeps
  * the mixture from betting everything on one component early in training, so that sampling
- * candidates from it stays meaningful. (The spectral term arrives with the differentiable proxies.)
+ * candidates from it stays meaningful. The spectral term (the distance of the predicted parameters'
+ * render to the true one) is added by the trainer, outside this graph: {@code train.SpectralTerm}.
  */
 public final class HybridLoss {
     /** The loss weights. */

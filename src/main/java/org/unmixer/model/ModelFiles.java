@@ -70,18 +70,7 @@ public final class ModelFiles {
         Path configFile = dir.resolve(CONFIG_FILE);
         Path weightsFile = dir.resolve(WEIGHTS_FILE);
         ModelConfig config = parseConfig(configFile);
-        byte[] weights;
-        try {
-            weights = Files.readAllBytes(weightsFile);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(weightsFile + ": model weights not found");
-        } catch (IOException e) {
-            throw new BadInputException(weightsFile + ": cannot read model weights (" + e.getMessage() + ")");
-        }
-        String expected = readTree(configFile).path("weightsSha256").asText("");
-        if (!sha256(weights).equals(expected)) {
-            throw new BadInputException(weightsFile + ": corrupt model weights (SHA-256 does not match " + CONFIG_FILE + ")");
-        }
+        byte[] weights = verifiedWeights(dir);
         OutputLayout layout = new OutputLayout(catalog, config.wavetables());
         if (!layout.signature().equals(config.layoutSignature())) {
             throw new BadInputException(dir + ": the model was trained for another device catalog (layout "
@@ -95,6 +84,51 @@ public final class ModelFiles {
             throw new BadInputException(weightsFile + ": cannot load model weights (" + e.getMessage() + ")");
         }
         return net;
+    }
+
+    /**
+     * Overwrites the weights of an initialised network with those of a saved model made with the
+     * same configuration (architecture, features, layout), and marks them trainable again.
+     */
+    public static void loadWeights(Path dir, InverseNet net, NDManager manager) {
+        ModelConfig saved = parseConfig(dir.resolve(CONFIG_FILE));
+        if (!saved.equals(net.config())) {
+            throw new BadInputException(dir + ": the model's configuration differs from this training run's (architecture,"
+                    + " feature statistics or catalog); it cannot be the starting point");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(verifiedWeights(dir)))) {
+            net.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new BadInputException(dir.resolve(WEIGHTS_FILE) + ": cannot load model weights (" + e.getMessage() + ")");
+        }
+        // Loaded arrays replace the initialised ones and do not carry gradients yet.
+        for (var p : net.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    /** SHA-256 of a saved model's weights file, as its config records it. */
+    public static String weightsSha256(Path dir) {
+        return readTree(dir.resolve(CONFIG_FILE)).path("weightsSha256").asText("");
+    }
+
+    /** The weights file's bytes, checked against the SHA-256 its config records. */
+    private static byte[] verifiedWeights(Path dir) {
+        Path weightsFile = dir.resolve(WEIGHTS_FILE);
+        byte[] weights;
+        try {
+            weights = Files.readAllBytes(weightsFile);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(weightsFile + ": model weights not found");
+        } catch (IOException e) {
+            throw new BadInputException(weightsFile + ": cannot read model weights (" + e.getMessage() + ")");
+        }
+        if (!sha256(weights).equals(weightsSha256(dir))) {
+            throw new BadInputException(weightsFile + ": corrupt model weights (SHA-256 does not match " + CONFIG_FILE + ")");
+        }
+        return weights;
     }
 
     private static ModelConfig parseConfig(Path file) {

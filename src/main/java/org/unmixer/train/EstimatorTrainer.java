@@ -16,7 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import org.unmixer.model.HybridLoss;
+import org.unmixer.model.MixtureDensity;
+import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.model.InverseNet;
 import org.unmixer.model.hyperbolic.PoincareBall;
 import org.unmixer.model.hyperbolic.RiemannianAdam;
@@ -25,7 +29,10 @@ import org.unmixer.model.hyperbolic.RiemannianAdam;
  * The estimator's training loop: curriculum batches (dry → nonlinear → full by step), the hybrid
  * loss, GCWD (global-norm clipping, NaN/Inf guard that skips and counts bad steps, decoupled weight
  * decay in {@link RiemannianAdam}, which also moves the ball's parameters along the manifold),
- * warm-up + cosine learning rate, periodic validation and checkpoints.
+ * warm-up + cosine learning rate, periodic validation and checkpoints. When the config turns it on,
+ * the spectral term ({@link SpectralTerm}) joins the loss from its own curriculum step: the
+ * predicted values of a few examples per batch are rendered through the differentiable chain and
+ * the gradient of their distance to the true render is injected as ⟨point, G⟩.
  *
  * <p>Determinism: the batch of step s is drawn from a random stream seeded by (seed, s) alone, and a
  * checkpoint holds the weights (with batch-norm statistics), the optimiser's moments and the step,
@@ -59,6 +66,7 @@ public final class EstimatorTrainer {
     private final HybridLoss loss;
     private final MetricSink sink;
     private final Listener listener;
+    private final SpectralTerm spectral;
     private RiemannianAdam optimizer;
     private int step;
     private int badSteps;
@@ -69,6 +77,15 @@ public final class EstimatorTrainer {
      */
     public EstimatorTrainer(TrainingConfig config, InverseNet net, NDManager manager, Map<String, TrainingSet> sets,
                             TrainingSet validation, MetricSink sink, Listener listener) {
+        this(config, net, manager, sets, validation, sink, listener, DiffDevices.analyticOnly());
+    }
+
+    /**
+     * @param diff how the devices are made differentiable for the spectral term (when the config
+     *     turns it on)
+     */
+    public EstimatorTrainer(TrainingConfig config, InverseNet net, NDManager manager, Map<String, TrainingSet> sets,
+                            TrainingSet validation, MetricSink sink, Listener listener, DiffDevices diff) {
         this.config = config;
         this.net = net;
         this.manager = manager;
@@ -77,6 +94,7 @@ public final class EstimatorTrainer {
         this.loss = new HybridLoss(config.loss(), net.layout(), net.config().mdnComponents());
         this.sink = sink;
         this.listener = listener;
+        this.spectral = config.spectral().lambda() > 0 ? new SpectralTerm(net.layout(), diff) : null;
         this.optimizer = newOptimizer();
     }
 
@@ -125,6 +143,12 @@ public final class EstimatorTrainer {
     public Outcome train(int untilStep, Path checkpointDir) throws IOException {
         int end = Math.min(untilStep, config.steps());
         Map<String, Double> lastEval = Map.of();
+        if (spectral != null && step == 0 && end > 0) {
+            // Where the spectral term starts from, for comparison (it usually begins on a trained model).
+            lastEval = validate();
+            lastEval.forEach((k, v) -> sink.logMetric("val/" + k, v, 0));
+            listener.onEval(0, lastEval);
+        }
         while (step < end) {
             trainStep();
             if (step % config.evalEvery() == 0 || step == config.steps()) {
@@ -165,14 +189,33 @@ public final class EstimatorTrainer {
         optimizer.setLearningRate(lr);
         ParameterList params = net.getParameters();
         Map<String, Double> terms;
+        SpectralTerm.Batch spec = null;
+        int[] specIndices = null;
+        if (spectral != null && config.spectral().activeAt(step)) {
+            specIndices = java.util.Arrays.copyOf(batch, Math.min(config.spectral().examples(), batch.length));
+            spec = spectral.evaluate(patches(set, specIndices), points(set, specIndices), set.sampleRate(), true);
+        }
         try (NDManager bm = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             ParameterStore ps = new ParameterStore(bm, false);
             NDArray input = org.unmixer.model.Features.batch(bm, set.features(batch), batch.length, net.config());
             NDList out = net.forward(ps, new NDList(input), true);
             HybridLoss.Result r = loss.compute(net, ps, out, set.targets(batch), true);
             terms = new LinkedHashMap<>(r.terms());
+            NDArray total = r.total();
+            if (spec != null) {
+                // ⟨point, G⟩ with G = ∂distance/∂point held fixed: its gradient is the distance's.
+                int n = specIndices.length;
+                int p = net.layout().continuous().size();
+                NDArray point = MixtureDensity.heaviestMean(MixtureDensity.split(
+                        out.get(1).get(new NDIndex("0:" + n)), p, net.config().mdnComponents()));
+                NDArray g = bm.create(spec.gradients(), new Shape(n, p));
+                double lambda = config.spectral().lambda();
+                total = total.add(point.mul(g).sum().mul((float) (lambda / n)));
+                terms.put("spec", spec.meanDistance());
+                terms.put("loss", terms.get("loss") + lambda * spec.meanDistance());
+            }
             if (Double.isFinite(terms.get("loss"))) {
-                gc.backward(r.total());
+                gc.backward(total);
             }
         }
         double norm = Double.isFinite(terms.get("loss")) ? Gcwd.globalNorm(params) : Double.NaN;
@@ -228,7 +271,32 @@ public final class EstimatorTrainer {
         int count = batches;
         sums.forEach((k, v) -> mean.put(k, v / count));
         mean.putAll(decodeMetrics(Math.min(n, 256)));
+        int specN = Math.min(config.spectral().validationExamples(), validation.size());
+        if (spectral != null && specN > 0) {
+            int[] idx = java.util.stream.IntStream.range(0, specN).toArray();
+            mean.put("spec", spectral.evaluate(patches(validation, idx), points(validation, idx), validation.sampleRate(), false)
+                    .meanDistance());
+        }
         return mean;
+    }
+
+    private static java.util.List<org.unmixer.dsp.patch.Patch> patches(TrainingSet set, int[] indices) {
+        return java.util.Arrays.stream(indices).mapToObj(set::patch).toList();
+    }
+
+    /**
+     * The network's point estimates [n · P] for some examples, in evaluation mode and outside any
+     * gradient collector (the spectral term's renders need the process's one collector).
+     */
+    private float[] points(TrainingSet set, int[] indices) {
+        try (NDManager bm = manager.newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterStore ps = new ParameterStore(bm, false);
+            NDArray input = org.unmixer.model.Features.batch(bm, set.features(indices), indices.length, net.config());
+            NDList out = net.forward(ps, new NDList(input), false);
+            return MixtureDensity.heaviestMean(MixtureDensity.split(out.get(1), net.layout().continuous().size(),
+                    net.config().mdnComponents())).toFloatArray();
+        }
     }
 
     /**

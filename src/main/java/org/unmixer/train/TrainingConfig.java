@@ -29,6 +29,7 @@ import org.unmixer.params.BadInputException;
  * @param evalEvery steps between validation passes
  * @param checkpointEvery steps between checkpoints
  * @param evalExamples validation examples used per pass
+ * @param spectral the spectral self-supervision term (off when absent from the file)
  */
 public record TrainingConfig(
         String name,
@@ -45,7 +46,8 @@ public record TrainingConfig(
         Architecture model,
         int evalEvery,
         int checkpointEvery,
-        int evalExamples) {
+        int evalExamples,
+        Spectral spectral) {
     public static final String FORMAT = "unmixer-train/1";
 
     /** Dataset configs per stage (paths relative to the training config). */
@@ -57,6 +59,28 @@ public record TrainingConfig(
     /** The network's size. */
     public record Architecture(boolean hyperbolic, double curvature, int stemFilters, int channels, int embedding, int headHidden,
                                int mdnComponents, int decoderHidden, int tokenDim) {}
+
+    /**
+     * The λ_spec·MR-STFT term: from step {@code fromStep} on (its own curriculum switch), the first
+     * {@code examples} examples of each batch are rendered with the predicted parameters through
+     * the differentiable chain (straight-through: the reference renderer's audio, the stand-ins'
+     * gradients) and their distance to the true render joins the loss with weight {@code lambda}.
+     * {@code validationExamples} validation examples are scored the same way at each validation pass.
+     */
+    public record Spectral(double lambda, int fromStep, int examples, int validationExamples) {
+        public static final Spectral OFF = new Spectral(0, 0, 0, 0);
+
+        public Spectral {
+            if (!(lambda >= 0) || fromStep < 0 || examples < 0 || validationExamples < 0) {
+                throw new BadInputException("training config: spectral lambda, fromStep, examples and validationExamples must not be negative");
+            }
+        }
+
+        /** Whether the term is part of the loss at {@code step}. */
+        public boolean activeAt(int step) {
+            return lambda > 0 && examples > 0 && step >= fromStep;
+        }
+    }
 
     public TrainingConfig {
         if (steps < 1 || batchSize < 1 || !(learningRate > 0) || warmupSteps < 0 || weightDecay < 0 || !(clipNorm > 0)
@@ -94,7 +118,11 @@ public record TrainingConfig(
             if (!FORMAT.equals(root.path("format").asText())) {
                 throw new BadInputException(file + ": format \"" + root.path("format").asText() + "\" is not " + FORMAT);
             }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(java.util.List.of("format", "note"));
+            com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) root;
+            object.remove(java.util.List.of("format", "note"));
+            if (!object.has("spectral")) {
+                object.set("spectral", STRICT.valueToTree(Spectral.OFF));
+            }
             java.util.List<String> known = java.util.Arrays.stream(TrainingConfig.class.getRecordComponents())
                     .map(java.lang.reflect.RecordComponent::getName).toList();
             for (var it = root.fieldNames(); it.hasNext(); ) {

@@ -44,8 +44,16 @@ public final class TrainingRun {
         }
     }
 
-    /** Where things are. */
-    public record Paths(Path configFile, Path dataRoot, Path outDir, Path mlrunsRoot) {}
+    /**
+     * Where things are; {@code initModel}, when not null, is a saved model whose weights the network
+     * starts from (the same architecture and feature settings), e.g. to add the spectral stage to
+     * an already trained model.
+     */
+    public record Paths(Path configFile, Path dataRoot, Path outDir, Path mlrunsRoot, Path initModel) {
+        public Paths(Path configFile, Path dataRoot, Path outDir, Path mlrunsRoot) {
+            this(configFile, dataRoot, outDir, mlrunsRoot, null);
+        }
+    }
 
     /** The run's result. */
     public record Result(Path modelDir, String runId, int steps, int badSteps, Map<String, Double> validation,
@@ -92,6 +100,10 @@ public final class TrainingRun {
             InverseNet net = new InverseNet(modelConfig, layout);
             net.initialize(manager, DataType.FLOAT32, net.inputShape(config.batchSize()));
             boolean resuming = resume && Checkpoint.exists(checkpointDir) && Files.isRegularFile(runFile);
+            if (paths.initModel() != null && !resuming) {
+                ModelFiles.loadWeights(paths.initModel(), net, manager);
+                progress.message("starting from the weights of " + paths.initModel());
+            }
             String previousRun = resuming ? RunInfo.read(runFile) : null;
             // MLflow reopens only interrupted runs; continuing a finished one (more steps) starts a new
             // tracking run that names its parent.
@@ -108,8 +120,15 @@ public final class TrainingRun {
                 run.logParams(flatten(config));
                 hashes.forEach((k, v) -> run.logParam("dataset/" + k + "/manifest_sha256", v));
                 run.setTag("mlflow.source.name", "./unmixer train " + paths.configFile());
+                if (paths.initModel() != null) {
+                    run.logParam("init_model/dir", paths.initModel().toString());
+                    run.logParam("init_model/weights_sha256", ModelFiles.weightsSha256(paths.initModel()));
+                }
             }
-            EstimatorTrainer trainer = new EstimatorTrainer(config, net, manager, sets, validation, run::logMetric, progress);
+            // The spectral term's gradients: exact where a device has an analytic version, one exact
+            // parameter for the linear-mix devices and OTT's output gain (DiffDevices).
+            EstimatorTrainer trainer = new EstimatorTrainer(config, net, manager, sets, validation, run::logMetric, progress,
+                    org.unmixer.model.diff.DiffDevices.analyticOnly());
             if (resuming) {
                 trainer.resume(checkpointDir);
                 progress.message("resumed at step " + trainer.step() + " (tracking run " + run.runId() + ")");

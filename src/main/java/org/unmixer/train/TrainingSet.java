@@ -38,6 +38,10 @@ public final class TrainingSet {
     private final int[] classes;
     private final float[] classMask;
     private final int[][] chains;
+    private final List<Path> shardPatches = new ArrayList<>();
+    private final long[] patchOffset;
+    private final int[] patchLength;
+    private final int sampleRate;
     private final int size;
     private final int p;
     private final int d;
@@ -71,6 +75,9 @@ public final class TrainingSet {
         classes = new int[size * d];
         classMask = new float[size * d];
         chains = new int[size][];
+        patchOffset = new long[size];
+        patchLength = new int[size];
+        sampleRate = m.path("render").path("sampleRate").asInt(44_100);
         int[] thetaCol = new int[p];
         for (int j = 0; j < p; j++) {
             thetaCol[j] = columns.indexOf(layout.continuous().get(j).name());
@@ -100,7 +107,25 @@ public final class TrainingSet {
             float[] theta = Npy.read(shard.resolve("theta.npy")).floats();
             int[] mask = Npy.read(shard.resolve("theta_mask.npy")).ints();
             int[] chain = Npy.read(shard.resolve("chain.npy")).ints();
-            List<String> patches = Files.readAllLines(shard.resolve("patches.jsonl"));
+            byte[] patchBytes = Files.readAllBytes(shard.resolve("patches.jsonl"));
+            shardPatches.add(shard.resolve("patches.jsonl"));
+            List<String> patches = new ArrayList<>();
+            List<int[]> spans = new ArrayList<>();
+            for (int start = 0, end; start < patchBytes.length; start = end + 1) {
+                end = start;
+                while (end < patchBytes.length && patchBytes[end] != '\n') {
+                    end++;
+                }
+                spans.add(new int[] {start, end - start});
+                patches.add(new String(patchBytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (patches.size() != n || row + n > size) {
+                throw new BadInputException(shard + "/patches.jsonl: " + patches.size() + " patches, the manifest says " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                patchOffset[row + i] = spans.get(i)[0];
+                patchLength[row + i] = spans.get(i)[1];
+            }
             int width = columns.size();
             for (int i = 0; i < n; i++, row++) {
                 Patch patch = patchJson.parse(patches.get(i));
@@ -169,12 +194,44 @@ public final class TrainingSet {
         return mels;
     }
 
-    /** Copies the log-mel frames of example {@code index} into {@code dst} at {@code offset}. */
-    public void features(int index, float[] dst, int offset) {
+    /** The sample rate the examples were rendered at. */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /**
+     * The true patch of example {@code index}, read from its shard's {@code patches.jsonl} when asked
+     * (the patches of a large set would take a sizeable share of the heap if all were kept).
+     */
+    public Patch patch(int index) {
+        int s = shardOf(index);
+        byte[] line = new byte[patchLength[index]];
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(shardPatches.get(s))) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(line);
+            long position = patchOffset[index];
+            while (buffer.hasRemaining()) {
+                int read = ch.read(buffer, position + buffer.position());
+                if (read < 0) {
+                    throw new BadInputException(shardPatches.get(s) + ": shorter than when the dataset was loaded");
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(shardPatches.get(s) + ": cannot read patch " + index + " (" + e.getMessage() + ")");
+        }
+        return PatchJson.standard().parse(new String(line, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private int shardOf(int index) {
         int s = 0;
         while (shardStart[s + 1] <= index) {
             s++;
         }
+        return s;
+    }
+
+    /** Copies the log-mel frames of example {@code index} into {@code dst} at {@code offset}. */
+    public void features(int index, float[] dst, int offset) {
+        int s = shardOf(index);
         int len = frames * mels;
         shardFeatures.get(s).get((index - shardStart[s]) * len, dst, offset, len);
     }

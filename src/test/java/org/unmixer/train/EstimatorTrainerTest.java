@@ -57,6 +57,27 @@ class EstimatorTrainerTest {
     }
 
     @Test
+    void theSpectralTermJoinsTheLossAndChangesTheUpdate() throws IOException {
+        ModelConfig mc = TinyTraining.modelConfig(data, false);
+        TrainingConfig plain = TinyTraining.config(2, 4);
+        TrainingConfig spectral = TinyTraining.config(2, 4, new TrainingConfig.Spectral(5.0, 0, 2, 3));
+        try (NDManager m = NDManager.newBaseManager()) {
+            InverseNet without = TinyTraining.net(m, mc, 4);
+            trainer(plain, without, m, new HashMap<>()).train(2, null);
+            InverseNet with = TinyTraining.net(m, mc, 4);
+            Map<String, Double> last = new HashMap<>();
+            EstimatorTrainer t = trainer(spectral, with, m, last);
+            t.train(2, null);
+
+            // The render of the predicted values is some distance from the true one, and it moved the weights.
+            assertThat(last.get("train/spec")).isFinite().isPositive();
+            assertThat(last.get("val/spec")).isFinite().isPositive(); // validated before the first step and after the last
+            assertThat(t.badSteps()).isZero();
+            assertThat(values(with)).isNotEqualTo(values(without));
+        }
+    }
+
+    @Test
     void resumingFromACheckpointContinuesExactly() throws IOException {
         // Euclidean decoder: the hyperbolic GRU still yields a non-finite gradient now and then
         // (first in 04decoder_02cell_hiddenWeightR, then everything upstream of z), nondeterministically,

@@ -48,8 +48,13 @@ final class TinyTraining {
     }
 
     static TrainingConfig config(int steps, int batch) {
+        return config(steps, batch, TrainingConfig.Spectral.OFF);
+    }
+
+    static TrainingConfig config(int steps, int batch, TrainingConfig.Spectral spectral) {
         return new TrainingConfig("tiny", 5, new TrainingConfig.Data("", "", "", ""), new TrainingConfig.Curriculum(0, 0),
                 steps, batch, 3e-3, 10, 0, 5.0, HybridLoss.Weights.DEFAULT,
-                new TrainingConfig.Architecture(true, 1.0, 4, 16, 32, 32, 2, 8, 4), 1_000_000, 1_000_000, batch);
+                new TrainingConfig.Architecture(true, 1.0, 4, 16, 32, 32, 2, 8, 4), 1_000_000, 1_000_000, batch,
+                spectral);
     }
 }
