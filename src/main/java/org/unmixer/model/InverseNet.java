@@ -57,6 +57,11 @@ public final class InverseNet extends AbstractBlock {
                 .add(Linear.builder().setUnits(out).build());
     }
 
+    /** The mixture head alone on embeddings z [B, E]: the raw mixture parameters [B, P·3·K] (no state, no dropout). */
+    public NDArray mixtureHead(ParameterStore ps, NDArray z, boolean training) {
+        return mdn.forward(ps, new NDList(z), training).singletonOrThrow();
+    }
+
     public ModelConfig config() {
         return config;
     }

@@ -206,8 +206,10 @@ public final class EstimatorTrainer {
                 // ⟨point, G⟩ with G = ∂distance/∂point held fixed: its gradient is the distance's.
                 int n = specIndices.length;
                 int p = net.layout().continuous().size();
-                NDArray point = MixtureDensity.heaviestMean(MixtureDensity.split(
-                        out.get(1).get(new NDIndex("0:" + n)), p, net.config().mdnComponents()));
+                NDArray raw = config.spectral().headOnly()
+                        ? net.mixtureHead(ps, out.get(0).get(new NDIndex("0:" + n)).stopGradient(), true)
+                        : out.get(1).get(new NDIndex("0:" + n));
+                NDArray point = MixtureDensity.heaviestMean(MixtureDensity.split(raw, p, net.config().mdnComponents()));
                 NDArray g = bm.create(spec.gradients(), new Shape(n, p));
                 double lambda = config.spectral().lambda();
                 total = total.add(point.mul(g).sum().mul((float) (lambda / n)));

@@ -66,9 +66,11 @@ public record TrainingConfig(
      * the differentiable chain (straight-through: the reference renderer's audio, the stand-ins'
      * gradients) and their distance to the true render joins the loss with weight {@code lambda}.
      * {@code validationExamples} validation examples are scored the same way at each validation pass.
+     * With {@code headOnly} the term's gradient stops at the embedding: it trains the mixture head,
+     * and leaves the encoder that the chain decoder shares as the other terms shape it.
      */
-    public record Spectral(double lambda, int fromStep, int examples, int validationExamples) {
-        public static final Spectral OFF = new Spectral(0, 0, 0, 0);
+    public record Spectral(double lambda, int fromStep, int examples, int validationExamples, boolean headOnly) {
+        public static final Spectral OFF = new Spectral(0, 0, 0, 0, false);
 
         public Spectral {
             if (!(lambda >= 0) || fromStep < 0 || examples < 0 || validationExamples < 0) {

@@ -60,7 +60,7 @@ class EstimatorTrainerTest {
     void theSpectralTermJoinsTheLossAndChangesTheUpdate() throws IOException {
         ModelConfig mc = TinyTraining.modelConfig(data, false);
         TrainingConfig plain = TinyTraining.config(2, 4);
-        TrainingConfig spectral = TinyTraining.config(2, 4, new TrainingConfig.Spectral(5.0, 0, 2, 3));
+        TrainingConfig spectral = TinyTraining.config(2, 4, new TrainingConfig.Spectral(5.0, 0, 2, 3, false));
         try (NDManager m = NDManager.newBaseManager()) {
             InverseNet without = TinyTraining.net(m, mc, 4);
             trainer(plain, without, m, new HashMap<>()).train(2, null);
@@ -74,6 +74,22 @@ class EstimatorTrainerTest {
             assertThat(last.get("val/spec")).isFinite().isPositive(); // validated before the first step and after the last
             assertThat(t.badSteps()).isZero();
             assertThat(values(with)).isNotEqualTo(values(without));
+        }
+    }
+
+    @Test
+    void withHeadOnlyTheSpectralTermTrainsTheMixtureHeadAndLeavesTheEncoderToTheOtherTerms() throws IOException {
+        ModelConfig mc = TinyTraining.modelConfig(data, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            // No clipping: the spectral gradient would change the clipping factor, and through it every update.
+            InverseNet without = TinyTraining.net(m, mc, 4);
+            trainer(unclipped(TinyTraining.config(1, 4)), without, m, new HashMap<>()).train(1, null);
+            InverseNet with = TinyTraining.net(m, mc, 4);
+            trainer(unclipped(TinyTraining.config(1, 4, new TrainingConfig.Spectral(5.0, 0, 2, 0, true))), with, m, new HashMap<>())
+                    .train(1, null);
+
+            assertThat(maxDifference(values(with, "encoder"), values(without, "encoder"))).isZero();
+            assertThat(maxDifference(values(with, "mdn"), values(without, "mdn"))).isGreaterThan(1e-5);
         }
     }
 
@@ -110,8 +126,32 @@ class EstimatorTrainerTest {
     }
 
     private static List<float[]> values(InverseNet net) {
+        return values(net, "");
+    }
+
+    private static TrainingConfig unclipped(TrainingConfig c) {
+        return new TrainingConfig(c.name(), c.seed(), c.data(), c.curriculum(), c.steps(), c.batchSize(), c.learningRate(),
+                c.warmupSteps(), c.weightDecay(), 1e12, c.loss(), c.model(), c.evalEvery(), c.checkpointEvery(), c.evalExamples(),
+                c.spectral());
+    }
+
+    private static double maxDifference(List<float[]> a, List<float[]> b) {
+        double max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.get(i).length; j++) {
+                max = Math.max(max, Math.abs(a.get(i)[j] - b.get(i)[j]));
+            }
+        }
+        return max;
+    }
+
+    /** The parameters whose key contains {@code part} (e.g. a child block's name). */
+    private static List<float[]> values(InverseNet net, String part) {
         List<float[]> out = new ArrayList<>();
         for (Pair<String, Parameter> p : net.getParameters()) {
+            if (!p.getKey().contains(part)) {
+                continue;
+            }
             out.add(p.getValue().getArray().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray());
         }
         return out;
