@@ -124,7 +124,7 @@ public final class ChainDecoder extends AbstractBlock {
             return new NDList(u);
         }
         // ‖u‖ ≤ 2: the tangent vector is at most 2 long, so h₀ is at most tanh(2)/√c from the origin.
-        return new NDList(ball.expMap0(u.mul(2.0 / Math.sqrt(hidden))));
+        return new NDList(ball.expMap0(Scalars.mul(u, 2.0 / Math.sqrt(hidden))));
     }
 
     /**

@@ -116,6 +116,6 @@ public final class HybridLoss {
             NDArray picked = logp.mul(OneHot.of(manager, target, n).toType(logp.getDataType(), false)).sum(new int[] {-1});
             sum = sum.add(picked.mul(manager.create(mask)).sum().neg());
         }
-        return sum.div(Math.max(count, 1));
+        return Scalars.div(sum, Math.max(count, 1));
     }
 }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
@@ -16,12 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import org.unmixer.model.HybridLoss;
-import org.unmixer.model.MixtureDensity;
-import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.model.InverseNet;
+import org.unmixer.model.MixtureDensity;
+import org.unmixer.model.Scalars;
+import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.model.hyperbolic.PoincareBall;
 import org.unmixer.model.hyperbolic.RiemannianAdam;
 
@@ -212,7 +213,7 @@ public final class EstimatorTrainer {
                 NDArray point = MixtureDensity.heaviestMean(MixtureDensity.split(raw, p, net.config().mdnComponents()));
                 NDArray g = bm.create(spec.gradients(), new Shape(n, p));
                 double lambda = config.spectral().lambda();
-                total = total.add(point.mul(g).sum().mul((float) (lambda / n)));
+                total = total.add(Scalars.mul(point.mul(g).sum(), lambda / n));
                 terms.put("spec", spec.meanDistance());
                 terms.put("loss", terms.get("loss") + lambda * spec.meanDistance());
             }

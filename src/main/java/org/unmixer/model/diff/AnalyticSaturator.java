@@ -167,7 +167,7 @@ public final class AnalyticSaturator implements DiffDevice {
         NDArray ripple = Scalars.mul(Scalars.mul(u, 2 * (1 + 7 * ws.period()) * Math.PI).sin(), 0.25 * ws.depth());
         double g = 0.05 * ws.damp();
         NDArray gate = g == 0 ? u.onesLike() : u.square().div(u.square().add(g * g));
-        return x.mul(1 - ws.drive()).add(gate.mul(core.add(ripple)).mul(ws.drive()));
+        return Scalars.mul(x, 1 - ws.drive()).add(Scalars.mul(gate.mul(core.add(ripple)), ws.drive()));
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.Set;
 import org.unmixer.dsp.Effect;
 import org.unmixer.dsp.Effects;
+import org.unmixer.model.Scalars;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
@@ -40,7 +41,7 @@ public final class DryWetGradient implements StraightThroughDevice.GradientPath 
     public NDArray apply(NDArray audio, NDArray theta, double sampleRate) {
         NDArray wet = ReferenceRender.render(reference, audio, fullyWet, sampleRate);
         NDArray difference = wet.sub(audio.stopGradient());
-        NDArray mix = DiffTaper.toDisplay(theta.get(0), dryWet).div(dryWet.max());
+        NDArray mix = Scalars.div(DiffTaper.toDisplay(theta.get(0), dryWet), dryWet.max());
         return audio.add(difference.mul(mix));
     }
 }
