@@ -24,7 +24,7 @@ import org.unmixer.params.DeviceSettings;
  * continuous target of the layout that belongs to a device of the patch takes the predicted value;
  * the result is rendered by the reference renderer and compared with the true patch's render
  * (multi-resolution STFT). The gradient comes from {@link PatchGradient}: exact through the synth's
- * level, filter and envelope and through the analytic devices, through a proxy or a one-parameter
+ * level, oscillators, filter and envelope and through the analytic devices, through a proxy or a one-parameter
  * exact path elsewhere; the predicted values of parameters with no gradient path (the oscillators'
  * settings, a frozen device's) still shape the distance but receive no gradient.
  *

@@ -167,6 +167,29 @@ public final class Wavetable {
         return out;
     }
 
+    /**
+     * ∂{@link #cycle}/∂position at {@code position}: (frames − 1)·(frame ⌊p⌋+1 − frame ⌊p⌋), the
+     * slope of the crossfade's segment (the left one at position 1); zeros for a one-frame table.
+     * The cycle is piecewise linear in the position, so this is exact inside each segment.
+     */
+    public double[] cycleSlope(int level, double position) {
+        if (!(position >= 0 && position <= 1)) {
+            throw new IllegalArgumentException("wave position " + position + " outside [0, 1]");
+        }
+        double[] out = new double[TABLE_SIZE + 1];
+        int n = frames.length;
+        if (n < 2) {
+            return out;
+        }
+        int i0 = Math.min((int) Math.floor(position * (n - 1)), n - 2);
+        float[] a = levels[level][i0];
+        float[] b = levels[level][i0 + 1];
+        for (int i = 0; i <= TABLE_SIZE; i++) {
+            out[i] = (n - 1) * ((double) b[i] - a[i]);
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "Wavetable[" + category + " / " + name + ", " + frames.length + " frames]";

@@ -155,20 +155,32 @@ public final class WavetableVoice {
 
     private static List<TableReader> readers(WavetableControls c, Wavetable table1, Wavetable table2, Note note, int sampleRate,
             Unison unison) {
+        return copies(c, table1, table2, note, sampleRate, unison).stream()
+                .map(k -> new TableReader(k.cycle(), k.inc(), k.startPhase(), k.left(), k.right()))
+                .toList();
+    }
+
+    /**
+     * Every table read the voice sums: each wavetable oscillator's unison copies, then the sub. The
+     * render reads them with {@link TableReader}; {@link OscillatorBasis} reads the same copies for
+     * the sum's derivatives.
+     */
+    static List<OscillatorCopy> copies(WavetableControls c, Wavetable table1, Wavetable table2, Note note, int sampleRate,
+            Unison unison) {
         double noteHz = Note.midiToHz(note.midiNote() + c.transposeSemitones());
-        List<TableReader> readers = new ArrayList<>(3);
+        List<OscillatorCopy> copies = new ArrayList<>(3);
         SplittableRandom phases = new SplittableRandom(UNISON_SEED + note.midiNote());
-        addOscillator(c.osc1(), table1, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
-        addOscillator(c.osc2(), table2, noteHz, sampleRate, unison, c.unisonAmount(), phases, readers);
+        addOscillator(OscillatorCopy.Part.OSC1, c.osc1(), table1, noteHz, sampleRate, unison, c.unisonAmount(), phases, copies);
+        addOscillator(OscillatorCopy.Part.OSC2, c.osc2(), table2, noteHz, sampleRate, unison, c.unisonAmount(), phases, copies);
         if (c.sub().on() && c.sub().gain() > 0) {
             double subHz = noteHz * Math.pow(2, c.sub().octave());
             double[] cycle = subCycle(c.sub().tone(), subHz, sampleRate);
             if (cycle != null) {
-                readers.add(new TableReader(cycle, subHz / sampleRate * Wavetable.TABLE_SIZE, 0, c.sub().gain(),
-                        c.sub().gain()));
+                copies.add(new OscillatorCopy(OscillatorCopy.Part.SUB, null, -1, 0, subHz, cycle,
+                        subHz / sampleRate * Wavetable.TABLE_SIZE, 0, c.sub().gain(), c.sub().gain()));
             }
         }
-        return readers;
+        return copies;
     }
 
     /** Frequency of an oscillator for a note at {@code noteHz}: noteHz·2^(semitones/12). */
@@ -176,8 +188,8 @@ public final class WavetableVoice {
         return noteHz * Math.pow(2, o.semitones() / 12);
     }
 
-    private static void addOscillator(WavetableControls.Oscillator o, Wavetable table, double noteHz, int sampleRate,
-            Unison unison, double unisonAmount, SplittableRandom phases, List<TableReader> readers) {
+    private static void addOscillator(OscillatorCopy.Part part, WavetableControls.Oscillator o, Wavetable table, double noteHz,
+            int sampleRate, Unison unison, double unisonAmount, SplittableRandom phases, List<OscillatorCopy> copies) {
         if (!o.on() || (o.leftGain() == 0 && o.rightGain() == 0)) {
             return;
         }
@@ -200,7 +212,8 @@ public final class WavetableVoice {
                 right *= WavetableControls.balanceRight(pan);
                 startPhase = unison.mode() == Unison.Mode.CLASSIC ? phases.nextDouble() * Wavetable.TABLE_SIZE : 0;
             }
-            readers.add(new TableReader(cycle, hz / sampleRate * Wavetable.TABLE_SIZE, startPhase, left, right));
+            copies.add(new OscillatorCopy(part, table, level, o.position(), hz, cycle, hz / sampleRate * Wavetable.TABLE_SIZE,
+                    startPhase, left, right));
         }
     }
 

@@ -14,7 +14,7 @@ import org.unmixer.model.diff.PatchGradient;
 
 /**
  * Inference-time finetuning of one candidate patch: Adam moves the continuous θ of the synth
- * (level, Filter 1, amp envelope: {@link DiffWavetableVoice}) and of each device of the chain — kept
+ * (level, oscillators, Filter 1, amp envelope: {@link DiffWavetableVoice}) and of each device of the chain — kept
  * in (0, 1) through a logistic map of an unconstrained variable — to lower the multi-resolution
  * STFT distance of the mono mix to the target plus λ_B·‖θ − θ₀‖². Every step is kept (its θ as a
  * patch and its distance) and the best step is chosen by the reference renderer's distance.
@@ -25,8 +25,9 @@ import org.unmixer.model.diff.PatchGradient;
  * device, whose θ stays; {@link DiffDevices}). So each step's forward pass is the reference render
  * of that step's patch, and the distance Adam lowers is the reference distance itself (computed
  * with its exact gradient on the CPU, {@link MrStftGradient}): a stand-in can bend a step's
- * direction but never make a step look better than it sounds. The oscillators' own settings
- * (wavetables, positions, pitch) are not refined: they need a differentiable oscillator.
+ * direction but never make a step look better than it sounds. The oscillators' continuous
+ * settings (wave positions, Osc 2's detune and gain, the sub's gain and tone) move with the synth;
+ * the wavetables, whole-semitone transpositions and unison are discrete and stay.
  */
 public final class EffectItf {
     /**
@@ -36,7 +37,7 @@ public final class EffectItf {
      * @param refineSynth whether the synth's differentiable parameters ({@link DiffWavetableVoice}) move too
      */
     public record Settings(int steps, double learningRate, double anchor, boolean refineSynth) {
-        /** Refining the synth's level, filter and amp envelope too. */
+        /** Refining the synth's level, oscillators, filter and amp envelope too. */
         public Settings(int steps, double learningRate, double anchor) {
             this(steps, learningRate, anchor, true);
         }

@@ -9,6 +9,9 @@ import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.dsp.patch.SynthSpec;
 import org.unmixer.dsp.source.AmpEnvelope;
 import org.unmixer.dsp.source.Note;
+import org.unmixer.dsp.source.OscillatorBasis;
+import org.unmixer.dsp.source.Unison;
+import org.unmixer.dsp.source.Wavetable;
 import org.unmixer.dsp.source.VoiceFilter;
 import org.unmixer.dsp.source.WavetableControls;
 import org.unmixer.dsp.source.WavetableVoice;
@@ -18,19 +21,22 @@ import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
 
 /**
- * The synth voice as a differentiable function of its level, filter and amp-envelope parameters
- * (DDSP-style, exact): the oscillators' sum is rendered once by the reference voice
- * ({@link WavetableVoice#oscillatorSum}), then Filter 1 — its SVF sections as biquads in the
- * bilinear form the trapezoidal SVF realises, H = m0 + (m1·s + m2)/(s² + k·s + 1), applied by FFT —
- * the amp envelope in closed form at every control block, ramped linearly in between, velocity and
- * Volume, all NDArray operations in float64. Everything after the oscillators is linear and
- * time-invariant apart from the envelope's gain, so this equals the reference voice up to the FFT
- * filtering's tail and rounding.
+ * The synth voice as a differentiable function of its continuous parameters (DDSP-style, exact):
+ * the oscillators' sum is taken apart by {@link OscillatorBasis} — linear in the oscillators' gains
+ * and Sub Tone, with exact first derivatives for wave position and pitch, rebuilt at the current θ
+ * on every call so the value is the reference's and the gradient exact — then Filter 1 — its SVF
+ * sections as biquads in the bilinear form the trapezoidal SVF realises,
+ * H = m0 + (m1·s + m2)/(s² + k·s + 1), applied by FFT — the amp envelope in closed form at every
+ * control block, ramped linearly in between, velocity and Volume, all NDArray operations in float64.
+ * Everything after the oscillators is linear and time-invariant apart from the envelope's gain, so
+ * this equals the reference voice up to the FFT filtering's tail and rounding.
  *
- * <p>θ: Volume, Filter 1 Freq and Res (when Filter 1 is on), Amp Attack, Decay, Sustain, Release.
- * The oscillators' settings (wavetables, positions, pitch, gains, unison), the filter's type and
- * slope, and the envelope's slopes are fixed by the settings it was made from: they need a
- * differentiable oscillator, not built yet.
+ * <p>θ: Volume; the estimated oscillator settings of each sounding oscillator — Osc 1 Pos, Osc 2
+ * Pos, Detune and Gain, Sub Gain and Tone (a position only for a table of more than one frame);
+ * Filter 1 Freq and Res (when Filter 1 is on); Amp Attack, Decay, Sustain, Release. Fixed by the
+ * settings it was made from: the wavetables, whole-semitone transpositions, pans, unison, the
+ * filter's type and slope and the envelope's slopes. Pitch gradients hold within a mip level and
+ * are blind to a level change (the render jumps there).
  */
 public final class DiffWavetableVoice {
     private static final int FILTER_TAIL = 4_096;
@@ -38,10 +44,14 @@ public final class DiffWavetableVoice {
     private final DeviceSettings fixed;
     private final WavetableControls controls;
     private final List<ParamSpec> parameters;
-    private final double[][] oscillators;
+    private final Wavetable table1;
+    private final Wavetable table2;
+    private final Unison unison;
     private final Note note;
     private final int sampleRate;
     private final int frames;
+    private double[] basisKey;
+    private OscillatorBasis basis;
 
     public DiffWavetableVoice(SynthSpec synth, SourceSpec source, int sampleRate) {
         this.fixed = synth.settings();
@@ -49,25 +59,29 @@ public final class DiffWavetableVoice {
         this.sampleRate = sampleRate;
         this.frames = Math.max(1, (int) Math.round(source.totalSeconds() * sampleRate));
         this.note = new Note(source.note(), source.velocity(), source.seconds());
-        float[][] sum = WavetableVoice.oscillatorSum(controls, Wavetables.find(synth.oscillator1().category(), synth.oscillator1().name()),
-                Wavetables.find(synth.oscillator2().category(), synth.oscillator2().name()), note, frames / (double) sampleRate,
-                sampleRate, synth.unison());
-        this.oscillators = new double[2][frames];
-        for (int c = 0; c < 2; c++) {
-            for (int i = 0; i < frames; i++) {
-                oscillators[c][i] = sum[c][i];
+        this.table1 = Wavetables.find(synth.oscillator1().category(), synth.oscillator1().name());
+        this.table2 = Wavetables.find(synth.oscillator2().category(), synth.oscillator2().name());
+        this.unison = synth.unison();
+        OscillatorBasis sounding = basis(controls);
+        List<String> names = new ArrayList<>();
+        names.add("Volume");
+        if (sounding.osc1() != null && table1.frameCount() > 1) {
+            names.add("Osc 1 Pos");
+        }
+        if (sounding.osc2() != null) {
+            if (table2.frameCount() > 1) {
+                names.add("Osc 2 Pos");
             }
+            names.addAll(List.of("Osc 2 Detune", "Osc 2 Gain"));
         }
-        List<ParamSpec> p = new ArrayList<>();
-        p.add(fixed.device().param("Volume"));
+        if (sounding.subSine() != null) {
+            names.addAll(List.of("Sub Gain", "Sub Tone"));
+        }
         if (controls.filter().on()) {
-            p.add(fixed.device().param("Filter 1 Freq"));
-            p.add(fixed.device().param("Filter 1 Res"));
+            names.addAll(List.of("Filter 1 Freq", "Filter 1 Res"));
         }
-        for (String name : List.of("Amp Attack", "Amp Decay", "Amp Sustain", "Amp Release")) {
-            p.add(fixed.device().param(name));
-        }
-        this.parameters = List.copyOf(p);
+        names.addAll(List.of("Amp Attack", "Amp Decay", "Amp Sustain", "Amp Release"));
+        this.parameters = names.stream().map(n -> fixed.device().param(n)).toList();
     }
 
     /** The differentiable parameters, in θ's order. */
@@ -82,21 +96,97 @@ public final class DiffWavetableVoice {
     /** The voice [2, frames] for θ [parameters] (float64). */
     public NDArray apply(NDManager m, NDArray theta) {
         NDArray th = DiffBiquads.toFloat64(theta);
-        int i = 0;
-        NDArray volumeDb = DiffTaper.toDisplay(th.get(i), parameters.get(i++));
-        NDArray x = m.create(oscillators[0]).stack(m.create(oscillators[1]), 0);
+        double[] values = th.toDoubleArray();
+        DeviceSettings current = fixed;
+        for (int i = 0; i < values.length; i++) {
+            current = current.withNormalized(parameters.get(i).name(), Math.min(1, Math.max(0, values[i])));
+        }
+        WavetableControls now = WavetableControls.from(current);
+        NDArray x = oscillators(m, th, basis(now), now);
+        NDArray volumeDb = display(th, "Volume");
         if (controls.filter().on()) {
-            NDArray hz = DiffTaper.toDisplay(th.get(i), parameters.get(i++));
-            NDArray res = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 125);
+            NDArray hz = display(th, "Filter 1 Freq");
+            NDArray res = Scalars.div(display(th, "Filter 1 Res"), 125);
             x = filter(m, x, hz, res);
         }
-        NDArray attack = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 1000);
-        NDArray decay = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i++)), 1000);
-        NDArray sustainDb = DiffTaper.toDisplay(th.get(i), parameters.get(i++));
-        NDArray release = Scalars.div(DiffTaper.toDisplay(th.get(i), parameters.get(i)), 1000);
+        NDArray attack = Scalars.div(display(th, "Amp Attack"), 1000);
+        NDArray decay = Scalars.div(display(th, "Amp Decay"), 1000);
+        NDArray sustainDb = display(th, "Amp Sustain");
+        NDArray release = Scalars.div(display(th, "Amp Release"), 1000);
         NDArray sustain = dbToGain(sustainDb);
         NDArray gain = Scalars.mul(dbToGain(volumeDb), note.velocity() / 127.0);
         return x.mul(envelope(m, attack, decay, sustain, release).mul(gain).expandDims(0));
+    }
+
+    /** The display value of a parameter of θ, or null when it is not part of θ. */
+    private NDArray display(NDArray th, String name) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).name().equals(name)) {
+                return DiffTaper.toDisplay(th.get(i), parameters.get(i));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The oscillators' sum: Σ gain·(unit + Δposition·∂/∂position + Δsemitones·∂/∂semitones), where
+     * each Δ is x − stopgrad(x) (zero in value, one in gradient), so the value is the basis's sum at
+     * the current settings and the gradient the sum's exact first derivative.
+     */
+    private NDArray oscillators(NDManager m, NDArray th, OscillatorBasis b, WavetableControls now) {
+        NDArray x = m.zeros(new Shape(2, frames), ai.djl.ndarray.types.DataType.FLOAT64);
+        if (b.osc1() != null) {
+            NDArray part = create(m, b.osc1().unit());
+            NDArray position = display(th, "Osc 1 Pos");
+            if (position != null) {
+                part = part.add(create(m, b.osc1().perPosition()).mul(Scalars.div(zeroValued(position), 100)));
+            }
+            x = x.add(Scalars.mul(part, Math.max(now.osc1().leftGain(), now.osc1().rightGain())));
+        }
+        if (b.osc2() != null) {
+            NDArray part = create(m, b.osc2().unit());
+            NDArray position = display(th, "Osc 2 Pos");
+            if (position != null) {
+                part = part.add(create(m, b.osc2().perPosition()).mul(Scalars.div(zeroValued(position), 100)));
+            }
+            NDArray detune = display(th, "Osc 2 Detune");
+            NDArray gainDb = display(th, "Osc 2 Gain");
+            if (detune != null) {
+                part = part.add(create(m, b.osc2().perSemitone()).mul(Scalars.div(zeroValued(detune), 100)));
+            }
+            x = x.add(gainDb != null ? part.mul(dbToGain(gainDb)) : Scalars.mul(part, Math.max(now.osc2().leftGain(), now.osc2().rightGain())));
+        }
+        if (b.subSine() != null) {
+            NDArray gainDb = display(th, "Sub Gain");
+            NDArray tone = display(th, "Sub Tone");
+            NDArray sine = create(m, b.subSine());
+            NDArray harmonics = create(m, b.subHarmonics());
+            NDArray sub = tone != null ? sine.add(harmonics.mul(Scalars.div(tone, 100))) : sine.add(Scalars.mul(harmonics, now.sub().tone()));
+            x = x.add(gainDb != null ? sub.mul(dbToGain(gainDb)) : Scalars.mul(sub, now.sub().gain()));
+        }
+        return x;
+    }
+
+    private static NDArray zeroValued(NDArray v) {
+        return v.sub(v.stopGradient());
+    }
+
+    private NDArray create(NDManager m, double[][] stereo) {
+        double[] flat = new double[2 * frames];
+        System.arraycopy(stereo[0], 0, flat, 0, frames);
+        System.arraycopy(stereo[1], 0, flat, frames, frames);
+        return m.create(flat).reshape(2, frames);
+    }
+
+    /** The oscillator basis at these controls, reused while the oscillators' settings stay. */
+    private OscillatorBasis basis(WavetableControls c) {
+        double[] key = {c.osc1().position(), c.osc1().semitones(), c.osc2().position(), c.osc2().semitones(),
+            c.transposeSemitones(), c.unisonAmount(), c.sub().octave(), c.osc1().on() ? 1 : 0, c.osc2().on() ? 1 : 0, c.sub().on() ? 1 : 0};
+        if (basis == null || !java.util.Arrays.equals(key, basisKey)) {
+            basis = OscillatorBasis.of(c, table1, table2, note, frames / (double) sampleRate, sampleRate, unison);
+            basisKey = key;
+        }
+        return basis;
     }
 
     private static NDArray dbToGain(NDArray db) {

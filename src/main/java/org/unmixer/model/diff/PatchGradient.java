@@ -19,7 +19,7 @@ import org.unmixer.params.ParamSpec;
 
 /**
  * The reference renderer's MR-STFT distance from a patch to a target, and its gradient with respect
- * to the patch's differentiable parameters θ (normalised, in [0, 1]): the synth's level, Filter 1
+ * to the patch's differentiable parameters θ (normalised, in [0, 1]): the synth's level, oscillators, Filter 1
  * and amp envelope ({@link DiffWavetableVoice}) when the source is a synth note, then each chain
  * device's parameters as {@link DiffDevices} makes it differentiable.
  *

@@ -104,6 +104,29 @@ class EffectItfTest {
                 org.assertj.core.api.Assertions.within(1e-6));
     }
 
+    @Test
+    void theOscillatorsGainsToneAndPositionMoveTowardKnownSettings() {
+        Patch base = patch(3, 0).withChain(List.of());
+        SynthSpec s = base.synth().orElseThrow();
+        base = new Patch(base.source(), java.util.Optional.of(new SynthSpec(s.settings(), new org.unmixer.dsp.patch.WavetableRef("Basics", "Basic Shapes"),
+                new org.unmixer.dsp.patch.WavetableRef("Basics", "Basic Shapes"), org.unmixer.dsp.source.Unison.NONE)), List.of());
+        Map<String, Object> common = Map.of("Osc 2 On", "On", "Sub On", "On", "Filter 1 On", "Off", "Osc 1 Pos", 0.0,
+                "Osc 2 Transp", 12.0, "Osc 2 Detune", 0.0, "Amp Sustain", -3.0);
+        DeviceSettings at = base.synth().orElseThrow().settings().with(common);
+        Patch truth = withSynth(base, at.with(Map.of("Osc 2 Gain", -4.0, "Sub Gain", -20.0, "Sub Tone", 60.0, "Osc 2 Pos", 55.0)));
+        Patch start = withSynth(base, at.with(Map.of("Osc 2 Gain", -16.0, "Sub Gain", -6.0, "Sub Tone", 10.0, "Osc 2 Pos", 40.0)));
+        AudioBuffer target = Renderer.render(truth, Renderer.DEFAULT_RATE);
+
+        EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(40, 0.1, 0.0)).refine(start, target).orElseThrow();
+
+        assertThat(t.bestStep().referenceDistance()).isLessThan(0.5 * t.steps().get(0).referenceDistance());
+        DeviceSettings best = t.bestStep().patch().synth().orElseThrow().settings();
+        assertThat(Math.abs(best.get("Osc 2 Gain") + 4)).isLessThan(12); // from −16 dB
+        assertThat(Math.abs(best.get("Sub Gain") + 20)).isLessThan(14); // from −6 dB
+        assertThat(Math.abs(best.get("Sub Tone") - 60)).isLessThan(50); // from 10 %
+        assertThat(Math.abs(best.get("Osc 2 Pos") - 55)).isLessThan(15); // from 40 %
+    }
+
     private static Patch withSynth(Patch p, DeviceSettings settings) {
         SynthSpec s = p.synth().orElseThrow();
         return new Patch(p.source(), java.util.Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())), p.chain());

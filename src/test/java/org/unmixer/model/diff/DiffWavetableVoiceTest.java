@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.unmixer.params.ParamSpec;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
@@ -72,7 +73,11 @@ class DiffWavetableVoiceTest {
         SynthSpec s = synth(3, Map.of("Filter 1 On", "On", "Filter 1 Type", "Lowpass", "Filter 1 Slope", "24",
                 "Filter 1 Freq", 900.0, "Filter 1 Res", 40.0, "Amp Attack", 20.0, "Amp Decay", 90.0, "Amp Sustain", -8.0,
                 "Amp Release", 60.0));
+        s = new SynthSpec(s.settings().with(Map.of("Osc 2 On", "On", "Osc 2 Gain", -5.0, "Osc 2 Detune", 11.0, "Sub On", "On",
+                "Sub Gain", -7.0, "Sub Tone", 30.0, "Osc 1 Pos", 33.0, "Osc 2 Pos", 61.0)), s.oscillator1(), s.oscillator2(), s.unison());
         DiffWavetableVoice voice = new DiffWavetableVoice(s, SOURCE, RATE);
+        assertThat(voice.parameters()).extracting(ParamSpec::name)
+                .contains("Volume", "Osc 2 Detune", "Osc 2 Gain", "Sub Gain", "Sub Tone", "Filter 1 Freq", "Amp Release");
         try (NDManager m = NDManager.newBaseManager()) {
             double[] theta0 = new double[voice.parameters().size()];
             float[] t = voice.theta(s.settings());
@@ -94,14 +99,19 @@ class DiffWavetableVoiceTest {
             }
             double[] g = th.getGradient().toDoubleArray();
             for (int i = 0; i < theta0.length; i++) {
-                double h = 1e-5;
+                // Pitch moves every read phase, and linear interpolation has a kink at each table
+                // sample: a tiny step keeps the crossings rare, at the price of a looser tolerance
+                // for the rounding it amplifies.
+                boolean pitch = voice.parameters().get(i).name().endsWith("Detune");
+                double h = pitch ? 1e-8 : 1e-5;
+                double relative = pitch ? 1e-2 : 1e-4;
                 double[] plus = theta0.clone();
                 double[] minus = theta0.clone();
                 plus[i] += h;
                 minus[i] -= h;
                 double fd = (voice.apply(m, m.create(plus)).mul(weights).sum().getDouble()
                         - voice.apply(m, m.create(minus)).mul(weights).sum().getDouble()) / (2 * h);
-                assertThat(g[i]).as(voice.parameters().get(i).name()).isNotZero().isCloseTo(fd, within(1e-4 * Math.abs(fd) + 1e-6));
+                assertThat(g[i]).as(voice.parameters().get(i).name()).isNotZero().isCloseTo(fd, within(relative * Math.abs(fd) + 1e-6));
             }
         }
     }
