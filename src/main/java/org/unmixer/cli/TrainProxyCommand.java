@@ -14,7 +14,9 @@ import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyData;
 import org.unmixer.model.proxy.ProxyDesigns;
 import org.unmixer.model.proxy.ProxyFiles;
+import org.unmixer.model.proxy.ProxyNetwork;
 import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.model.proxy.SpectralMaskProxy;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
@@ -57,6 +59,10 @@ final class TrainProxyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/proxies/NAME).")
     Path out;
 
+    @Option(names = "--design", paramLabel = "NAME", description = "Network design: tcn (sample domain) or spectral-mask (frame"
+            + " domain); default: the effect's own (spectral-mask for eq-eight, ott and phaser, tcn for saturator and reverb).")
+    String design;
+
     @Option(names = "--analytic", description = "Measure the effect's analytic differentiable version (eq-eight, saturator) on the"
             + " held-out pairs instead of training a proxy.")
     boolean analytic;
@@ -86,14 +92,17 @@ final class TrainProxyCommand implements Callable<Integer> {
                     r.fidelity());
             return ErrorReporter.OK;
         }
-        ProxyTcn.Config net = ProxyDesigns.forDevice(device, conditioning.size());
-        ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, 1.0, 2);
+        ProxyNetwork.ProxyConfig net = design(device, conditioning);
+        // The time-domain term pins a sample-domain network's phase; a frame-domain gain cannot
+        // match the device's phase, and the term would only pull its gains down.
+        double timeWeight = net instanceof ProxyTcn.Config ? 1.0 : 0.0;
+        ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, timeWeight, 2);
         PrintWriter err = spec.commandLine().getErr();
         Path dir = out != null ? out : Path.of("runs", "proxies", effect);
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
-            ProxyTcn tcn = new ProxyTcn(net);
-            ProxyTrainer.Result r = new ProxyTrainer(data, config).train(tcn, manager, seed, new ProxyTrainer.Progress() {
+            ProxyNetwork network = net.build();
+            ProxyTrainer.Result r = new ProxyTrainer(data, config).train(network, manager, seed, new ProxyTrainer.Progress() {
                 @Override
                 public void step(int step, int total, double loss) {
                     if (step % 25 == 0 || step == total) {
@@ -113,12 +122,25 @@ final class TrainProxyCommand implements Callable<Integer> {
             var report = r.toJson();
             report.put("steps", steps).put("samples", samples).put("pool", pool).put("seed", seed)
                     .put("receptiveField", net.receptiveField()).put("seconds", (System.nanoTime() - start) / 1e9);
-            ProxyFiles.save(device, tcn, report, dir);
+            report.put("design", net.design());
+            ProxyFiles.save(device, network, report, dir);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "%s proxy: fidelity %.3f (MR-STFT proxy→device %.3f, dry→device %.3f; target ≤ 0.15), loss %.4f → %.4f,"
+            o.printf(Locale.ROOT, "%s proxy (" + net.design() + "): fidelity %.3f (MR-STFT proxy→device %.3f, dry→device %.3f; target ≤ 0.15), loss %.4f → %.4f,"
                     + " %d bad steps; saved to %s%n", device, r.fidelity(), r.proxyDistance(), r.dryDistance(), r.firstLoss(),
                     r.lastLoss(), r.badSteps(), dir);
         }
         return ErrorReporter.OK;
+    }
+
+    private ProxyNetwork.ProxyConfig design(String device, ProxyConditioning conditioning) {
+        if (design == null) {
+            return ProxyDesigns.forDevice(device, conditioning);
+        }
+        return switch (design) {
+            case ProxyTcn.Config.DESIGN -> ProxyDesigns.tcn(device, conditioning.size());
+            case SpectralMaskProxy.Config.DESIGN -> ProxyDesigns.spectralMask(device, conditioning);
+            default -> throw new BadInputException("--design \"" + design + "\" is unknown; choose " + ProxyTcn.Config.DESIGN + " or "
+                    + SpectralMaskProxy.Config.DESIGN);
+        };
     }
 }

@@ -22,10 +22,10 @@ import org.unmixer.model.Scalars;
 import org.unmixer.model.diff.SpectralDistance;
 import org.unmixer.model.hyperbolic.RiemannianAdam;
 import org.unmixer.model.proxy.ProxyData;
-import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.model.proxy.ProxyNetwork;
 
 /**
- * Trains one effect's {@link ProxyTcn} on {@link ProxyData}: a pool of pairs rendered once (the
+ * Trains one effect's proxy ({@link ProxyNetwork}: either design) on {@link ProxyData}: a pool of pairs rendered once (the
  * reference device is the cost), random batches from it, loss = multi-resolution STFT distance +
  * {@code timeWeight}·mean |y − ŷ| (the time term pins the phase the magnitude loss ignores), Adam with
  * warm-up and cosine decay, global-norm clipping and the NaN guard of {@link Gcwd}. Fidelity is
@@ -74,13 +74,14 @@ public final class ProxyTrainer {
     }
 
     /** Trains {@code net} (initialised here) and measures its fidelity. */
-    public Result train(ProxyTcn net, NDManager manager, long seed, Progress progress) {
+    public Result train(ProxyNetwork net, NDManager manager, long seed, Progress progress) {
         int samples = data.samples();
         progress.message("rendering " + (config.pool() + config.heldOut()) + " training pairs through the reference device");
         List<ProxyData.Example> pool = render(0, config.pool());
         List<ProxyData.Example> heldOut = render(config.pool(), config.heldOut());
         net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
-        net.initialize(manager, DataType.FLOAT32, new Shape(config.batch(), 1, samples),
+        int channels = net.config().inputChannels();
+        net.initialize(manager, DataType.FLOAT32, new Shape(config.batch(), channels, samples),
                 new Shape(config.batch(), data.conditioning().size()));
         SplittableRandom rng = new SplittableRandom(seed);
         double first = Double.NaN;
@@ -96,7 +97,7 @@ public final class ProxyTrainer {
                 double loss;
                 try (NDManager m = manager.newSubManager(); ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray x = m.create(rows(pool, idx, ProxyData.Example::input)).reshape(config.batch(), 1, samples);
+                    NDArray x = m.create(rows(pool, idx, ProxyData.Example::network)).reshape(config.batch(), channels, samples);
                     NDArray c = m.create(rows(pool, idx, ProxyData.Example::condition)).reshape(config.batch(), -1);
                     NDArray y = m.create(rows(pool, idx, ProxyData.Example::target)).reshape(config.batch(), samples);
                     try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
@@ -131,14 +132,14 @@ public final class ProxyTrainer {
         return fidelity(net, manager, heldOut, first, last, bad);
     }
 
-    private Result fidelity(ProxyTcn net, NDManager manager, List<ProxyData.Example> heldOut, double first, double last, int bad) {
+    private Result fidelity(ProxyNetwork net, NDManager manager, List<ProxyData.Example> heldOut, double first, double last, int bad) {
         MultiResolutionStftDistance d = MultiResolutionStftDistance.standard();
         double proxy = 0;
         double dry = 0;
         for (ProxyData.Example e : heldOut) {
             float[] out;
             try (NDManager m = manager.newSubManager()) {
-                NDArray x = m.create(e.input()).reshape(1, 1, e.input().length);
+                NDArray x = m.create(e.network()).reshape(1, net.config().inputChannels(), e.input().length);
                 NDArray c = m.create(e.condition()).reshape(1, e.condition().length);
                 out = net.forward(new ParameterStore(m, false), new NDList(x, c), false).singletonOrThrow().toFloatArray();
             }

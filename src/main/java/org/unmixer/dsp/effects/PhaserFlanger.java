@@ -136,6 +136,21 @@ public final class PhaserFlanger implements Effect {
         out[at + 1] = (qk - k) * norm;
     }
 
+    /**
+     * The blended LFO value in [−1, 1] at every sample of a render of {@code samples} frames, for
+     * channel 0 (left) or 1 (right, offset by the stereo phase): the side information a proxy of this
+     * device needs, since the LFO starts at phase 0 at the render start.
+     */
+    public static float[] lfoTrack(DeviceSettings settings, int samples, double fs, int channel) {
+        PhaserFlangerControls c = PhaserFlangerControls.from(settings);
+        double offset = channel == 0 ? 0 : c.stereoPhaseCycles();
+        float[] out = new float[samples];
+        for (int t = 0; t < samples; t++) {
+            out[t] = (float) lfoAt(t, c, fs, offset);
+        }
+        return out;
+    }
+
     /** The blended LFO value in [−1, 1] at sample {@code t}; LFOs start at phase 0 at the render start. */
     static double lfoAt(long t, PhaserFlangerControls c, double fs, double phaseOffset) {
         double seconds = t / fs;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyFiles;
-import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.model.proxy.ProxyNetwork;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 
@@ -41,9 +41,9 @@ public final class DiffDevices {
      */
     static final int GRADIENT_TAIL = 4_096;
 
-    private final Map<String, ProxyTcn> proxies;
+    private final Map<String, ProxyNetwork> proxies;
 
-    private DiffDevices(Map<String, ProxyTcn> proxies) {
+    private DiffDevices(Map<String, ProxyNetwork> proxies) {
         this.proxies = Map.copyOf(proxies);
     }
 
@@ -53,7 +53,7 @@ public final class DiffDevices {
     }
 
     /** Analytic versions plus the given proxies, by device name, already {@link ProxyGradient#prepare prepared}. */
-    public static DiffDevices withProxies(Map<String, ProxyTcn> prepared) {
+    public static DiffDevices withProxies(Map<String, ProxyNetwork> prepared) {
         return new DiffDevices(prepared);
     }
 
@@ -63,7 +63,7 @@ public final class DiffDevices {
      * A missing folder means no proxies.
      */
     public static DiffDevices withProxies(Path dir, NDManager manager) {
-        Map<String, ProxyTcn> found = new LinkedHashMap<>();
+        Map<String, ProxyNetwork> found = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return new DiffDevices(found);
         }
@@ -110,7 +110,7 @@ public final class DiffDevices {
             }
             return StraightThroughDevice.withGradient(settings, exact.parameters(), path);
         }
-        ProxyTcn proxy = proxies.get(settings.device().name());
+        ProxyNetwork proxy = proxies.get(settings.device().name());
         if (proxy == null) {
             if (DryWetGradient.LINEAR_MIX_DEVICES.contains(settings.device().name())) {
                 DryWetGradient mix = new DryWetGradient(settings);

@@ -9,28 +9,34 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.unmixer.model.proxy.ProxyConditioning;
-import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.model.proxy.ProxyNetwork;
+import org.unmixer.model.proxy.ProxySideChannels;
+import java.util.List;
 import org.unmixer.params.DeviceSettings;
 
 /**
  * A trained neural proxy as the gradient path of a {@link StraightThroughDevice}: every channel is
- * run as one batch item through the TCN, conditioned on θ (differentiable) followed by the fixed
+ * run as one batch item through the network, with its side channels ({@link ProxySideChannels}: the
+ * right channel gets its own LFO phase), conditioned on θ (differentiable) followed by the fixed
  * switch part of the setting's conditioning vector. The network must be frozen and in float64
  * ({@link #prepare}), so gradients reach θ and the audio without a lossy cast in between.
  */
 public final class ProxyGradient implements StraightThroughDevice.GradientPath {
-    private final ProxyTcn net;
+    private final ProxyNetwork net;
+    private final DeviceSettings settings;
     private final double[] switches;
 
-    public ProxyGradient(ProxyTcn net, ProxyConditioning conditioning, DeviceSettings settings) {
+    public ProxyGradient(ProxyNetwork net, ProxyConditioning conditioning, DeviceSettings settings) {
         if (net.config().conditionSize() != conditioning.size()) {
             throw new IllegalArgumentException("the proxy takes " + net.config().conditionSize() + " conditioning values, "
                     + settings.device().name() + " gives " + conditioning.size());
         }
-        if (net.config().inputChannels() != 1) {
-            throw new IllegalArgumentException("proxies with side channels (LFO phase) are not chained yet");
+        if (net.config().inputChannels() != 1 + ProxySideChannels.count(settings.device().name())) {
+            throw new IllegalArgumentException("the proxy takes " + (net.config().inputChannels() - 1) + " side channels, "
+                    + settings.device().name() + " has " + ProxySideChannels.count(settings.device().name()));
         }
         this.net = net;
+        this.settings = settings;
         float[] all = conditioning.encode(settings);
         int continuous = conditioning.continuous().size();
         this.switches = new double[all.length - continuous];
@@ -43,9 +49,9 @@ public final class ProxyGradient implements StraightThroughDevice.GradientPath {
      * A float64 copy of a trained proxy with its weights frozen (inference-time finetuning moves θ
      * only), owned by {@code manager}. A copy, because DJL blocks cannot be cast in place.
      */
-    public static ProxyTcn prepare(ProxyTcn trained, NDManager manager) {
-        ProxyTcn.Config config = trained.config();
-        ProxyTcn net = new ProxyTcn(config);
+    public static ProxyNetwork prepare(ProxyNetwork trained, NDManager manager) {
+        ProxyNetwork.ProxyConfig config = trained.config();
+        ProxyNetwork net = config.build();
         net.initialize(manager, DataType.FLOAT64, new Shape(1, config.inputChannels(), 64), new Shape(1, config.conditionSize()));
         var from = trained.getParameters();
         var to = net.getParameters();
@@ -67,6 +73,21 @@ public final class ProxyGradient implements StraightThroughDevice.GradientPath {
                 : NDArrays.concat(new NDList(theta, audio.getManager().create(switches)), 0);
         condition = condition.reshape(1, -1).repeat(0, channels);
         NDArray x = audio.reshape(channels, 1, n);
+        int sides = net.config().inputChannels() - 1;
+        if (sides > 0) {
+            double[] side = new double[(int) (channels * sides * n)];
+            for (int c = 0; c < channels; c++) {
+                List<float[]> tracks = ProxySideChannels.of(settings, (int) n, sampleRate, c);
+                for (int s = 0; s < sides; s++) {
+                    float[] track = tracks.get(s);
+                    for (int i = 0; i < n; i++) {
+                        side[(int) ((c * sides + s) * n + i)] = track[i];
+                    }
+                }
+            }
+            NDArray sideArray = audio.getManager().create(side).reshape(channels, sides, n);
+            x = NDArrays.concat(new NDList(x, sideArray.toType(audio.getDataType(), false)), 1);
+        }
         return net.forward(new ParameterStore(audio.getManager(), false), new NDList(x, condition), false)
                 .singletonOrThrow().reshape(channels, n);
     }

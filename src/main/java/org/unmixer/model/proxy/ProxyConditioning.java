@@ -38,6 +38,37 @@ public final class ProxyConditioning {
         this.size = n;
     }
 
+    /**
+     * Positions in the vector of the device's repeated sections — parameters named "N rest" (EQ
+     * Eight's "3 Gain A"), grouped by N, each group's positions in the same order of "rest" — or an
+     * empty list when the device has no such sections or they differ in layout. A proxy can give
+     * every section one shared sub-network, as the sections are the same circuit.
+     */
+    public List<List<Integer>> sections() {
+        java.util.Map<String, List<Integer>> byNumber = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> layouts = new java.util.LinkedHashMap<>();
+        int i = 0;
+        List<ParamSpec> inOrder = new ArrayList<>(continuous);
+        inOrder.addAll(quantized);
+        for (ParamSpec p : inOrder) {
+            int w = p.isQuantized() ? width(p) : 1;
+            java.util.regex.Matcher m = SECTION.matcher(p.name());
+            if (m.matches()) {
+                for (int k = 0; k < w; k++) {
+                    byNumber.computeIfAbsent(m.group(1), x -> new ArrayList<>()).add(i + k);
+                    layouts.computeIfAbsent(m.group(1), x -> new ArrayList<>()).add(m.group(2) + "#" + k);
+                }
+            }
+            i += w;
+        }
+        if (byNumber.size() < 2 || new java.util.HashSet<>(layouts.values()).size() != 1) {
+            return List.of();
+        }
+        return byNumber.values().stream().map(List::copyOf).toList();
+    }
+
+    private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile("(\\d+) (.+)");
+
     private static int width(ParamSpec p) {
         return p.items().size() <= 2 ? 1 : p.items().size();
     }

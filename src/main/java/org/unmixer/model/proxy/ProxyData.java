@@ -1,5 +1,6 @@
 package org.unmixer.model.proxy;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.data.PatchSampler;
@@ -17,8 +18,21 @@ import org.unmixer.params.DeviceSettings;
  * (its first channel). Deterministic per index.
  */
 public final class ProxyData {
-    /** One pair: input and target of {@code samples} each, and the conditioning vector. */
-    public record Example(float[] input, float[] target, float[] condition, DeviceSettings settings) {
+    /**
+     * One pair: input and target of {@code samples} each, the conditioning vector, and the input's
+     * side channels ({@link ProxySideChannels}, for the first channel the target is taken from):
+     * {@link #network} stacks them as the network's input channels.
+     */
+    public record Example(float[] input, float[] target, float[] condition, DeviceSettings settings, List<float[]> side) {
+        /** Signal then side channels, [channels × samples] flattened. */
+        public float[] network() {
+            float[] out = new float[input.length * (1 + side.size())];
+            System.arraycopy(input, 0, out, 0, input.length);
+            for (int c = 0; c < side.size(); c++) {
+                System.arraycopy(side.get(c), 0, out, (c + 1) * input.length, input.length);
+            }
+            return out;
+        }
     }
 
     private final PatchSampler sampler;
@@ -50,7 +64,8 @@ public final class ProxyData {
         float[] input = input(rng);
         DeviceSettings settings = sampler.drawSettings(conditioning.device(), rng);
         AudioBuffer out = effect.render(AudioBuffer.mono(input, sampleRate), settings);
-        return new Example(input, out.channel(0).clone(), conditioning.encode(settings), settings);
+        return new Example(input, out.channel(0).clone(), conditioning.encode(settings), settings,
+                ProxySideChannels.of(settings, samples, sampleRate, 0));
     }
 
     private float[] input(SplittableRandom rng) {

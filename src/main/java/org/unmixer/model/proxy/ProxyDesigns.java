@@ -2,18 +2,23 @@ package org.unmixer.model.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.unmixer.dsp.effects.MultibandDynamics;
+import org.unmixer.dsp.effects.PhaserFlanger;
 
 /**
- * Each effect's proxy network, sized to how far back (and ahead) the effect looks. Kernel 3 with
- * dilations doubling from 1 gives a receptive field of 2^(L+1) − 1 samples for L layers.
+ * Each effect's proxy network, sized to what the effect does.
  *
  * <ul>
  *   <li>Saturator: a memoryless curve between short half-band filters (27 taps at 2×), a 5 Hz DC
- *       filter and a Color EQ: 8 layers, 511 samples (12 ms).</li>
- *   <li>EQ Eight, Multiband Dynamics: resonant low bands and envelope followers ring or integrate
- *       over tens of milliseconds: 12 layers, 8 191 samples (186 ms).</li>
- *   <li>Phaser-Flanger and Reverb: the same for now; their LFO phase and long tails need side
- *       channels and a longer (or frame-domain) path, not built yet.</li>
+ *       filter and a Color EQ — new harmonics, which only a sample-domain network makes: a
+ *       {@link ProxyTcn}, kernel 3, dilations doubling over 8 layers, 511 samples (12 ms).</li>
+ *   <li>EQ Eight, Multiband Dynamics, Phaser-Flanger: a filter that is fixed, follows the input's
+ *       band levels, or moves with an LFO — a {@link SpectralMaskProxy} (1 024-sample frames at a
+ *       256 hop, 2 048 at 512 for EQ Eight, whose bands share one MLP; 32 feature bands, 96 gain points, 4 layers over frames with dilations 1–8: about
+ *       ±90 ms of context), the LFO's value as a side channel for Phaser-Flanger. A 12-layer TCN
+ *       (8 191 samples) reached only 0.90 (EQ Eight) and 0.71 (OTT) of the dry distance.</li>
+ *   <li>Reverb: a tail seconds long that a gain on the input's frames cannot make; the TCN is
+ *       the fallback, and no proxy of it is trained.</li>
  * </ul>
  */
 public final class ProxyDesigns {
@@ -23,12 +28,28 @@ public final class ProxyDesigns {
     private ProxyDesigns() {
     }
 
-    public static ProxyTcn.Config forDevice(String device, int conditionSize) {
+    /** The design this project trains for the device. */
+    public static ProxyNetwork.ProxyConfig forDevice(String device, ProxyConditioning conditioning) {
+        boolean frameDomain = device.equals("EQ Eight") || device.equals(MultibandDynamics.DEVICE_NAME)
+                || device.equals(PhaserFlanger.DEVICE_NAME);
+        return frameDomain ? spectralMask(device, conditioning) : tcn(device, conditioning.size());
+    }
+
+    /** The sample-domain design for the device. */
+    public static ProxyTcn.Config tcn(String device, int conditionSize) {
         int layers = device.equals("Saturator") ? 8 : 12;
         List<Integer> dilations = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             dilations.add(1 << l);
         }
-        return new ProxyTcn.Config(1, conditionSize, CHANNELS, 3, dilations, CONDITION_HIDDEN);
+        return new ProxyTcn.Config(1 + ProxySideChannels.count(device), conditionSize, CHANNELS, 3, dilations, CONDITION_HIDDEN);
+    }
+
+    /** The frame-domain design for the device. */
+    public static SpectralMaskProxy.Config spectralMask(String device, ProxyConditioning conditioning) {
+        // EQ Eight's low bands need the finer frequency grid; dynamics and LFOs the finer time grid.
+        int frame = device.equals("EQ Eight") ? 2048 : 1024;
+        return new SpectralMaskProxy.Config(1 + ProxySideChannels.count(device), conditioning.size(), 44_100, frame, 32, 96, 32, 3,
+                List.of(1, 2, 4, 8), CONDITION_HIDDEN, conditioning.sections());
     }
 }

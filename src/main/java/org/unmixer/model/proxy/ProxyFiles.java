@@ -32,13 +32,13 @@ public final class ProxyFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A loaded proxy and the device it imitates. */
-    public record Loaded(String device, ProxyTcn net, JsonNode report) {
+    public record Loaded(String device, ProxyNetwork net, JsonNode report) {
     }
 
     private ProxyFiles() {
     }
 
-    public static void save(String device, ProxyTcn net, ObjectNode report, Path dir) throws IOException {
+    public static void save(String device, ProxyNetwork net, ObjectNode report, Path dir) throws IOException {
         Files.createDirectories(dir);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -47,7 +47,7 @@ public final class ProxyFiles {
         byte[] weights = bytes.toByteArray();
         AtomicFiles.write(dir.resolve(WEIGHTS_FILE), weights);
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT).put("device", device);
+        root.put("format", FORMAT).put("device", device).put("design", net.config().design());
         root.set("config", MAPPER.valueToTree(net.config()));
         root.put("weightsSha256", AtomicFiles.sha256(weights));
         root.set("report", report);
@@ -68,9 +68,17 @@ public final class ProxyFiles {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new BadInputException(configFile + ": not a proxy config (expected format " + FORMAT + ")");
         }
-        ProxyTcn.Config config;
+        ProxyNetwork.ProxyConfig config;
+        // Proxies saved before the frame-domain design have no "design": they are TCNs.
+        String design = root.path("design").asText(ProxyTcn.Config.DESIGN);
+        Class<? extends ProxyNetwork.ProxyConfig> type = switch (design) {
+            case ProxyTcn.Config.DESIGN -> ProxyTcn.Config.class;
+            case SpectralMaskProxy.Config.DESIGN -> SpectralMaskProxy.Config.class;
+            default -> throw new BadInputException(configFile + ": unknown proxy design \"" + design + "\" (expected "
+                    + ProxyTcn.Config.DESIGN + " or " + SpectralMaskProxy.Config.DESIGN + ")");
+        };
         try {
-            config = MAPPER.treeToValue(root.get("config"), ProxyTcn.Config.class);
+            config = MAPPER.treeToValue(root.get("config"), type);
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(configFile + ": malformed proxy config (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
@@ -83,7 +91,7 @@ public final class ProxyFiles {
         if (!AtomicFiles.sha256(weights).equals(root.path("weightsSha256").asText())) {
             throw new BadInputException(weightsFile + ": corrupt proxy weights (SHA-256 does not match " + CONFIG_FILE + ")");
         }
-        ProxyTcn net = new ProxyTcn(config);
+        ProxyNetwork net = config.build();
         net.initialize(manager, DataType.FLOAT32, new Shape(1, config.inputChannels(), 64), new Shape(1, config.conditionSize()));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
             net.loadParameters(manager, in);

@@ -22,14 +22,14 @@ import java.util.List;
  *
  * <pre>
  * condition [B, P] ─ MLP ─┬─ γ₁, β₁ … γ_L, β_L
- * audio [B, I, T] ─ 1×1 ─ h ─ L × ( h + 1×1( swish( γ_l ⊙ conv_dilated(h) + β_l ) ) ) ─ 1×1 ─ + audio[:, 0] ─ [B, 1, T]
+ * audio [B, I, T] ─ 1×1 ─ h ─ L × ( h + 1×1( silu( γ_l ⊙ conv_dilated(h) + β_l ) ) ) ─ 1×1 ─ + audio[:, 0] ─ [B, 1, T]
  * </pre>
  *
  * The output adds the input's first channel (the signal; further input channels carry side
  * information such as an LFO's phase) and its last layer starts at zero, so an untrained proxy is
  * the identity, which is where many settings of an effect are. Receptive field: 1 + (kernel − 1)·Σ dilations samples.
  */
-public final class ProxyTcn extends AbstractBlock {
+public final class ProxyTcn extends AbstractBlock implements ProxyNetwork {
     /**
      * @param inputChannels the signal plus side channels (LFO sin/cos, …)
      * @param conditionSize number of conditioning values (normalised parameters, channel flags)
@@ -39,7 +39,10 @@ public final class ProxyTcn extends AbstractBlock {
      * @param conditionHidden width of the conditioning MLP
      */
     public record Config(int inputChannels, int conditionSize, int channels, int kernel, List<Integer> dilations,
-            int conditionHidden) {
+            int conditionHidden) implements ProxyNetwork.ProxyConfig {
+        /** Its name in a saved proxy. */
+        public static final String DESIGN = "tcn";
+
         public Config {
             if (kernel % 2 == 0 || kernel < 1) {
                 throw new IllegalArgumentException("kernel must be odd, got " + kernel);
@@ -51,8 +54,19 @@ public final class ProxyTcn extends AbstractBlock {
         }
 
         /** Samples the output at t depends on, centred on t. */
+        @Override
         public int receptiveField() {
             return 1 + (kernel - 1) * dilations.stream().mapToInt(Integer::intValue).sum();
+        }
+
+        @Override
+        public String design() {
+            return DESIGN;
+        }
+
+        @Override
+        public ProxyTcn build() {
+            return new ProxyTcn(this);
         }
     }
 
@@ -85,6 +99,7 @@ public final class ProxyTcn extends AbstractBlock {
         return Conv1d.builder().setFilters(filters).setKernelShape(new Shape(1)).build();
     }
 
+    @Override
     public Config config() {
         return config;
     }
@@ -114,8 +129,8 @@ public final class ProxyTcn extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray audio = inputs.get(0);
         NDArray condition = inputs.get(1);
-        NDArray c = Activation.swish(conditionIn.forward(ps, new NDList(condition), training).singletonOrThrow(), 1f);
-        c = Activation.swish(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow(), 1f);
+        NDArray c = silu(conditionIn.forward(ps, new NDList(condition), training).singletonOrThrow());
+        c = silu(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow());
         NDArray h = input.forward(ps, new NDList(audio), training).singletonOrThrow();
         int channels = config.channels();
         for (int l = 0; l < dilated.size(); l++) {
@@ -123,10 +138,19 @@ public final class ProxyTcn extends AbstractBlock {
             NDArray gamma = gb.get(new NDIndex(":, 0:{}", channels)).add(1).expandDims(2); // γ around 1
             NDArray beta = gb.get(new NDIndex(":, {}:", channels)).expandDims(2);
             NDArray z = dilated.get(l).forward(ps, new NDList(h), training).singletonOrThrow().mul(gamma).add(beta);
-            h = h.add(mix.get(l).forward(ps, new NDList(Activation.swish(z, 1f)), training).singletonOrThrow());
+            h = h.add(mix.get(l).forward(ps, new NDList(silu(z)), training).singletonOrThrow());
         }
         NDArray y = output.forward(ps, new NDList(h), training).singletonOrThrow();
         return new NDList(y.add(audio.get(new NDIndex(":, 0:1, :"))));
+    }
+
+    /**
+     * swish with β = 1, x·σ(x), without a Number constant: DJL's {@code Activation.swish(x, β)}
+     * multiplies by β through a borrowed buffer that autograd may read after it is freed (see
+     * {@link org.unmixer.model.Scalars}).
+     */
+    static NDArray silu(NDArray x) {
+        return x.mul(Activation.sigmoid(x));
     }
 
     @Override

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Effects;
 import org.unmixer.model.proxy.ProxyConditioning;
+import org.unmixer.model.proxy.ProxyNetwork;
+import org.unmixer.model.proxy.ProxySideChannels;
 import org.unmixer.model.proxy.ProxyTcn;
+import org.unmixer.model.proxy.SpectralMaskProxy;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 
@@ -59,11 +62,14 @@ class StraightThroughDeviceTest {
     }
 
     /** A small untrained proxy whose output layer is random (a fresh one is the identity, with no θ gradient). */
-    private static ProxyTcn randomProxy(NDManager m, ProxyConditioning conditioning) {
+    private static ProxyNetwork randomProxy(NDManager m, ProxyConditioning conditioning, boolean frameDomain) {
         Engine.getInstance().setRandomSeed(11);
-        ProxyTcn net = new ProxyTcn(new ProxyTcn.Config(1, conditioning.size(), 4, 3, List.of(1, 2), 8));
+        int channels = 1 + ProxySideChannels.count(conditioning.device().name());
+        ProxyNetwork net = frameDomain
+                ? new SpectralMaskProxy(new SpectralMaskProxy.Config(channels, conditioning.size(), RATE, 256, 8, 12, 4, 3, List.of(1, 2), 8))
+                : new ProxyTcn(new ProxyTcn.Config(channels, conditioning.size(), 4, 3, List.of(1, 2), 8));
         net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
-        net.initialize(m, DataType.FLOAT32, new Shape(2, 1, N), new Shape(2, conditioning.size()));
+        net.initialize(m, DataType.FLOAT32, new Shape(2, channels, N), new Shape(2, conditioning.size()));
         for (var p : net.getParameters()) {
             if (p.getKey().contains("output")) {
                 NDArray a = p.getValue().getArray();
@@ -107,14 +113,15 @@ class StraightThroughDeviceTest {
         }
     }
 
-    @Test
-    void aProxiedDeviceSoundsLikeTheReferenceButCarriesTheProxysGradient() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aProxiedDeviceSoundsLikeTheReferenceButCarriesTheProxysGradient(boolean frameDomain) {
         DeviceSettings phaser = phaser();
         ProxyConditioning conditioning = new ProxyConditioning(phaser.device());
         double[][] x = input(2);
         float[][] expected = Effects.forDevice("Phaser-Flanger").render(new AudioBuffer(asFloat(x), RATE), phaser).channels();
         try (NDManager m = NDManager.newBaseManager()) {
-            ProxyTcn net = randomProxy(m, conditioning);
+            ProxyNetwork net = randomProxy(m, conditioning, frameDomain);
             ProxyGradient path = new ProxyGradient(net, conditioning, phaser);
             StraightThroughDevice device = StraightThroughDevice.withGradient(phaser, conditioning.continuous(), path);
             NDArray audio = m.create(x[0]).stack(m.create(x[1]), 0);
@@ -212,7 +219,7 @@ class StraightThroughDeviceTest {
         double[][] x = input(3);
         double[][] target = input(4);
         try (NDManager m = NDManager.newBaseManager()) {
-            ProxyTcn net = randomProxy(m, new ProxyConditioning(chain.get(1).device()));
+            ProxyNetwork net = randomProxy(m, new ProxyConditioning(chain.get(1).device()), true);
             DiffDevices diff = DiffDevices.withProxies(Map.of("Phaser-Flanger", net));
             assertThat(chain.stream().map(diff::kind).toList()).containsExactly(
                     DiffDevices.Kind.ANALYTIC, DiffDevices.Kind.PROXY, DiffDevices.Kind.DRY_WET, DiffDevices.Kind.ANALYTIC);

@@ -48,6 +48,36 @@ class ProxyPiecesTest {
     }
 
     @Test
+    void phaserPairsCarryTheLfoTheDeviceUsedAsASideChannel() {
+        Catalog catalog = Catalog.standard();
+        PatchSampler sampler = new PatchSampler(DatasetConfig.load(Path.of("assets/training/train-full.json"), catalog), catalog);
+        ProxyData data = new ProxyData(sampler, new ProxyConditioning(catalog.device("Phaser-Flanger")), 4096, 44_100, 3);
+        ProxyData.Example e = data.example(1);
+        assertThat(e.side()).hasSize(1);
+        float[] lfo = e.side().get(0);
+        assertThat(lfo).containsExactly(org.unmixer.dsp.effects.PhaserFlanger.lfoTrack(e.settings(), 4096, 44_100, 0));
+        float[] network = e.network();
+        assertThat(network).hasSize(2 * 4096);
+        assertThat(java.util.Arrays.copyOfRange(network, 4096, 8192)).containsExactly(lfo);
+        assertThat(new ProxyData(sampler, new ProxyConditioning(catalog.device("Saturator")), 4096, 44_100, 3).example(1).side())
+                .isEmpty();
+    }
+
+    @Test
+    void eqEightsBandsAreRepeatedSectionsOfOneLayout() {
+        ProxyConditioning c = new ProxyConditioning(Catalog.standard().device("EQ Eight"));
+        List<List<Integer>> sections = c.sections();
+        assertThat(sections).hasSize(8);
+        // Frequency, Gain, Resonance (continuous), On (a switch) and Type (one-hot over 8 shapes).
+        assertThat(sections).allSatisfy(s -> assertThat(s).hasSize(3 + 1 + 8));
+        DeviceSettings s = Catalog.standard().device("EQ Eight").defaults().with(java.util.Map.of("3 Gain A", 7.5));
+        float[] v = c.encode(s);
+        int gain = sections.get(2).get(1);
+        assertThat(v[gain]).isEqualTo((float) s.normalized("3 Gain A"));
+        assertThat(new ProxyConditioning(Catalog.standard().device("Saturator")).sections()).isEmpty();
+    }
+
+    @Test
     void dataIsDeterministicAndTheTargetIsTheReferenceDevicesOutput() {
         Catalog catalog = Catalog.standard();
         PatchSampler sampler = new PatchSampler(DatasetConfig.load(Path.of("assets/training/train-full.json"), catalog), catalog);

@@ -1,0 +1,168 @@
+package org.unmixer.model.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.model.diff.SpectralDistance;
+import org.unmixer.model.hyperbolic.RiemannianAdam;
+import org.unmixer.params.BadInputException;
+import org.unmixer.train.Gcwd;
+
+class SpectralMaskProxyTest {
+    private static final int RATE = 44_100;
+    private static final SpectralMaskProxy.Config SMALL = new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUntrainedProxyReconstructsItsInputExactly() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralMaskProxy net = new SpectralMaskProxy(SMALL);
+            net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
+            int samples = 3001; // not a multiple of the hop
+            net.initialize(m, DataType.FLOAT32, new Shape(2, 1, samples), new Shape(2, 1));
+            NDArray x = m.randomNormal(new Shape(2, 1, samples));
+            float[] y = net.forward(new ParameterStore(m, false), new NDList(x, m.ones(new Shape(2, 1))), false).singletonOrThrow()
+                    .toFloatArray();
+            float[] expected = x.toFloatArray();
+            assertThat(y).hasSize(expected.length);
+            double worst = 0;
+            for (int i = 0; i < y.length; i++) {
+                worst = Math.max(worst, Math.abs(y[i] - expected[i]));
+            }
+            assertThat(worst).isLessThan(1e-4); // float32 DFTs as matrix products
+        }
+    }
+
+    @Test
+    void receptiveFieldIsAFramePlusTheFrameContext() {
+        assertThat(SMALL.receptiveField()).isEqualTo(256 + 64 * 2 * (1 + 2));
+        assertThatThrownBy(() -> new SpectralMaskProxy.Config(1, 1, RATE, 300, 8, 16, 8, 3, List.of(1), 16))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A one-pole low-pass whose corner the condition p sets: 300 Hz … 6.3 kHz. */
+    private static float[] lowPass(float[] x, double p) {
+        double hz = 300 * Math.pow(21, p);
+        double a = Math.exp(-2 * Math.PI * hz / RATE);
+        float[] y = new float[x.length];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s = (1 - a) * x[i] + a * s;
+            y[i] = (float) s;
+        }
+        return y;
+    }
+
+    @Test
+    void aFewStepsOnATinySetLowerTheSpectralLossOfAConditionedFilter() {
+        int batch = 8;
+        int samples = 2048;
+        SplittableRandom r = new SplittableRandom(4);
+        float[][] x = new float[batch][samples];
+        float[][] y = new float[batch][];
+        float[][] p = new float[batch][1];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < samples; i++) {
+                x[b][i] = (float) (r.nextDouble() - 0.5);
+            }
+            p[b][0] = (float) r.nextDouble();
+            y[b] = lowPass(x[b], p[b][0]);
+        }
+        ai.djl.engine.Engine.getInstance().setRandomSeed(4);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralMaskProxy net = new SpectralMaskProxy(SMALL);
+            net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(batch, 1, samples), new Shape(batch, 1));
+            NDArray audio = m.create(x).reshape(batch, 1, samples);
+            NDArray cond = m.create(p);
+            NDArray target = m.create(y);
+            RiemannianAdam adam = RiemannianAdam.builder().optLearningRate(1e-2).build(m);
+            double first = Double.NaN;
+            double last = Double.NaN;
+            for (int step = 0; step < 40; step++) {
+                try (GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray out = net.forward(new ParameterStore(m, false), new NDList(audio, cond), true).singletonOrThrow();
+                    NDArray loss = SpectralDistance.standard().distance(out.reshape(batch, samples), target).mean();
+                    gc.backward(loss);
+                    last = loss.getFloat();
+                    first = step == 0 ? last : first;
+                }
+                double factor = Gcwd.clipFactor(Gcwd.globalNorm(net.getParameters()), 5);
+                assertThat(factor).as("gradient norm at step %d", step).isNotNaN();
+                for (var param : net.getParameters()) {
+                    NDArray g = param.getValue().getArray().getGradient();
+                    adam.update(param.getKey(), param.getValue().getArray(), g.mul((float) factor), false);
+                }
+                Gcwd.clear(net.getParameters());
+            }
+            assertThat(last).isLessThan(0.6 * first);
+        }
+    }
+
+    @Test
+    void aSideChannelReachesTheGain() {
+        SpectralMaskProxy.Config withLfo = new SpectralMaskProxy.Config(2, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralMaskProxy net = new SpectralMaskProxy(withLfo);
+            net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 2, 2048), new Shape(1, 1));
+            net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f)); // a non-identity output layer
+            NDArray signal = m.randomNormal(new Shape(1, 1, 2048));
+            NDArray cond = m.ones(new Shape(1, 1));
+            NDArray lfoLow = ai.djl.ndarray.NDArrays.concat(new NDList(signal, m.zeros(new Shape(1, 1, 2048))), 1);
+            NDArray lfoHigh = ai.djl.ndarray.NDArrays.concat(new NDList(signal, m.ones(new Shape(1, 1, 2048))), 1);
+            float[] a = net.forward(new ParameterStore(m, false), new NDList(lfoLow, cond), false).singletonOrThrow().toFloatArray();
+            float[] b = net.forward(new ParameterStore(m, false), new NDList(lfoHigh, cond), false).singletonOrThrow().toFloatArray();
+            double diff = 0;
+            for (int i = 0; i < a.length; i++) {
+                diff += Math.abs(a[i] - b[i]);
+            }
+            assertThat(diff / a.length).isGreaterThan(1e-3);
+        }
+    }
+
+    @Test
+    void savedAndLoadedAsItsOwnDesign() throws IOException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // Two repeated sections of two values each, so the shared section MLP is saved and used too.
+            SpectralMaskProxy net = new SpectralMaskProxy(new SpectralMaskProxy.Config(1, 5, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16,
+                    List.of(List.of(0, 1), List.of(2, 3))));
+            net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1024), new Shape(1, 5));
+            net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f));
+            NDList in = new NDList(m.randomNormal(new Shape(1, 1, 1024)), m.randomUniform(0, 1, new Shape(1, 5)));
+            float[] before = net.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            ProxyFiles.save("EQ Eight", net, new ObjectMapper().createObjectNode(), tmp);
+            assertThat(Files.readString(tmp.resolve(ProxyFiles.CONFIG_FILE))).contains("\"design\" : \"spectral-mask\"");
+
+            ProxyFiles.Loaded loaded = ProxyFiles.load(tmp, m);
+            assertThat(loaded.net()).isInstanceOf(SpectralMaskProxy.class);
+            float[] after = loaded.net().forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            assertThat(after).containsExactly(before);
+
+            Files.writeString(tmp.resolve(ProxyFiles.CONFIG_FILE),
+                    Files.readString(tmp.resolve(ProxyFiles.CONFIG_FILE)).replace("spectral-mask", "spectral-maks"));
+            assertThatThrownBy(() -> ProxyFiles.load(tmp, m)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("unknown proxy design \"spectral-maks\"");
+        }
+    }
+}
