@@ -31,14 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * h = 1×1(features) ─ L × ( h + 1×1( silu( γ_l ⊙ conv_dilated(h) + β_l ) ) )   (γ, β from the condition's MLP)
  * log-gain [B, F, maskBands] = 1×1(h) + static(condition) + Σ_sections shared(section's values),
  *     interpolated on log-frequency to every bin
- * Y = X ⊙ exp(log-gain) ─ inverse DFT ─ Hann ─ overlap-add ÷ 1.5 ─ [B, 1, T]
+ * Y = X ⊙ H, |H| = exp(log-gain), phase 0 or minimum ─ inverse DFT ─ Hann ─ overlap-add ÷ 1.5 ─ [B, 1, T]
  * </pre>
  *
  * The DFTs are real matrix products (PyTorch's irfft backward fails in this build; see
  * DiffBiquads), Hann analysis and synthesis windows at a quarter-frame hop add up to exactly 1.5,
  * and the output layers start at zero, so an untrained proxy reconstructs its input exactly: training
- * starts from "the effect does nothing". The gain is real: the proxy reproduces magnitudes, not the
- * effect's phase, which the multi-resolution STFT distance it is judged by does not see either.
+ * starts from "the effect does nothing". With {@code minimumPhase} the gain gets the minimum phase of
+ * its magnitude (the real cepstrum folded onto n ≥ 0, Oppenheim &amp; Schafer §12): a causal filter,
+ * as EQ Eight's sections and a compressor's gain are, so a transient is not smeared ahead of itself
+ * as a zero-phase gain smears it by up to half a frame, which the short resolutions of the
+ * multi-resolution STFT distance see. Otherwise the gain is real (zero phase).
  *
  * <p>The part of the gain that does not change over time has its own paths from the condition: one
  * from the whole vector, and one MLP shared by the device's repeated sections
@@ -65,10 +68,11 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
      * @param dilations one per layer, over frames
      * @param conditionHidden width of the conditioning MLP (and of the sections' shared MLP)
      * @param sections the condition's positions of each repeated section, all of one layout (may be empty)
+     * @param minimumPhase whether the gain is applied with its minimum phase rather than zero phase
      */
     public record Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
-            int channels, int kernel, List<Integer> dilations, int conditionHidden, List<List<Integer>> sections)
-            implements ProxyNetwork.ProxyConfig {
+            int channels, int kernel, List<Integer> dilations, int conditionHidden, List<List<Integer>> sections,
+            boolean minimumPhase) implements ProxyNetwork.ProxyConfig {
         /** Its name in a saved proxy. */
         public static final String DESIGN = "spectral-mask";
 
@@ -87,11 +91,11 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
             }
         }
 
-        /** Without repeated sections. */
+        /** Without repeated sections, zero phase. */
         public Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
                 int channels, int kernel, List<Integer> dilations, int conditionHidden) {
             this(inputChannels, conditionSize, sampleRate, fftSize, featureBands, maskBands, channels, kernel, dilations,
-                    conditionHidden, List.of());
+                    conditionHidden, List.of(), false);
         }
 
         public int hop() {
@@ -114,12 +118,16 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         }
     }
 
-    /** The DFT, window and band matrices of one configuration, computed once (they are constants). */
-    private record Tables(double[] window, double[] cos, double[] sin, double[] inverseCos, double[] inverseSin,
-            double[] featureWeights, double[] maskInterpolation) {
+    /** The window, DFT matrices and cepstral fold of one frame length, computed once (constants). */
+    private record Dft(double[] window, double[] cos, double[] sin, double[] inverseCos, double[] inverseSin, double[] fold) {
     }
 
-    private static final Map<List<Integer>, Tables> TABLES = new ConcurrentHashMap<>();
+    /** The feature-band and gain-interpolation matrices of one configuration. */
+    private record Bands(double[] featureWeights, double[] maskInterpolation) {
+    }
+
+    private static final Map<Integer, Dft> DFTS = new ConcurrentHashMap<>();
+    private static final Map<List<Integer>, Bands> BANDS = new ConcurrentHashMap<>();
 
     private final Config config;
     private final Conv1d input;
@@ -206,7 +214,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         NDArray condition = inputs.get(1);
         NDManager m = audio.getManager();
         DataType type = audio.getDataType();
-        Tables t = tables(config);
+        Dft t = dft(config.fftSize());
+        Bands bands = bands(config);
         int n = config.fftSize();
         int k = bins();
         long batch = audio.getShape().get(0);
@@ -219,7 +228,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         NDArray im = frames.matMul(constant(m, t.sin(), type, new Shape(n, k))).neg();
 
         NDArray power = re.square().add(im.square());
-        NDArray bandPower = power.matMul(constant(m, t.featureWeights(), type, new Shape(k, config.featureBands())));
+        NDArray bandPower = power.matMul(constant(m, bands.featureWeights(), type, new Shape(k, config.featureBands())));
         NDArray features = bandPower.add(POWER_FLOOR).log().mul(constant(m, new double[] {FEATURE_SCALE}, type, new Shape(1)));
         if (config.inputChannels() > 1) {
             NDArray side = audio.get(new NDIndex(":, 1:, :"));
@@ -250,13 +259,39 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
             fixed = fixed.add(sections(ps, condition, training));
         }
         logGain = logGain.add(fixed.expandDims(1));
-        NDArray gain = logGain.matMul(constant(m, t.maskInterpolation(), type, new Shape(config.maskBands(), k))).exp();
-
-        NDArray y = re.mul(gain).matMul(constant(m, t.inverseCos(), type, new Shape(k, n)))
-                .add(im.mul(gain).matMul(constant(m, t.inverseSin(), type, new Shape(k, n))))
-                .mul(window);
+        NDArray logMagnitude = logGain.matMul(constant(m, bands.maskInterpolation(), type, new Shape(config.maskBands(), k)));
+        NDArray inverseCos = constant(m, t.inverseCos(), type, new Shape(k, n));
+        NDArray magnitude = logMagnitude.exp();
+        NDArray yRe;
+        NDArray yIm;
+        if (config.minimumPhase()) {
+            NDArray phase = minimumPhase(logMagnitude, n);
+            NDArray hRe = magnitude.mul(phase.cos());
+            NDArray hIm = magnitude.mul(phase.sin());
+            yRe = re.mul(hRe).sub(im.mul(hIm));
+            yIm = re.mul(hIm).add(im.mul(hRe));
+        } else {
+            yRe = re.mul(magnitude);
+            yIm = im.mul(magnitude);
+        }
+        NDArray y = yRe.matMul(inverseCos).add(yIm.matMul(constant(m, t.inverseSin(), type, new Shape(k, n)))).mul(window);
         NDArray out = overlapAdd(y, batch, count, n).mul(constant(m, new double[] {1 / OVERLAP_GAIN}, type, new Shape(1)));
         return new NDList(out.get(new NDIndex(":, {}:{}", n, n + samples)).reshape(batch, 1, samples));
+    }
+
+    /**
+     * The minimum phase (radians, bins 0…N/2) of a log-magnitude response [..., N/2 + 1] on an
+     * N-point grid: the real cepstrum (inverse DFT of the log-magnitude) folded onto n ≥ 0 — doubled
+     * for 0 &lt; n &lt; N/2, zero beyond — is the cepstrum of the minimum-phase filter, whose DFT's
+     * imaginary part is the phase.
+     */
+    static NDArray minimumPhase(NDArray logMagnitude, int n) {
+        NDManager m = logMagnitude.getManager();
+        DataType type = logMagnitude.getDataType();
+        Dft t = dft(n);
+        int k = n / 2 + 1;
+        NDArray cepstrum = logMagnitude.matMul(constant(m, t.inverseCos(), type, new Shape(k, n))).mul(constant(m, t.fold(), type, new Shape(n)));
+        return cepstrum.matMul(constant(m, t.sin(), type, new Shape(n, k))).neg();
     }
 
     /** Σ over the repeated sections of the shared MLP of each section's values: [B, M]. */
@@ -319,12 +354,15 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         return type == DataType.FLOAT64 ? a : a.toType(type, false);
     }
 
-    private static Tables tables(Config c) {
-        return TABLES.computeIfAbsent(List.of(c.fftSize(), c.sampleRate(), c.featureBands(), c.maskBands()), key -> build(c));
+    private static Dft dft(int n) {
+        return DFTS.computeIfAbsent(n, SpectralMaskProxy::buildDft);
     }
 
-    private static Tables build(Config c) {
-        int n = c.fftSize();
+    private static Bands bands(Config c) {
+        return BANDS.computeIfAbsent(List.of(c.fftSize(), c.sampleRate(), c.featureBands(), c.maskBands()), key -> buildBands(c));
+    }
+
+    private static Dft buildDft(int n) {
         int k = n / 2 + 1;
         double[] window = new double[n];
         for (int i = 0; i < n; i++) {
@@ -344,6 +382,18 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
                 inverseSin[b * n + i] = -weight * Math.sin(angle);
             }
         }
+        double[] fold = new double[n];
+        fold[0] = 1;
+        for (int i = 1; i < n / 2; i++) {
+            fold[i] = 2;
+        }
+        fold[n / 2] = 1;
+        return new Dft(window, cos, sin, inverseCos, inverseSin, fold);
+    }
+
+    private static Bands buildBands(Config c) {
+        int n = c.fftSize();
+        int k = n / 2 + 1;
         double[] features = interpolation(c.featureBands(), k, n, c.sampleRate());
         double[] featureWeights = new double[k * c.featureBands()];
         for (int j = 0; j < c.featureBands(); j++) {
@@ -355,7 +405,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
                 featureWeights[b * c.featureBands() + j] = total > 0 ? features[j * k + b] / total : 0;
             }
         }
-        return new Tables(window, cos, sin, inverseCos, inverseSin, featureWeights, interpolation(c.maskBands(), k, n, c.sampleRate()));
+        return new Bands(featureWeights, interpolation(c.maskBands(), k, n, c.sampleRate()));
     }
 
     /**

@@ -53,6 +53,45 @@ class SpectralMaskProxyTest {
     }
 
     @Test
+    void theMinimumPhaseOfAOnePoleLowPassIsItsAnalyticPhase() {
+        // H(z) = (1 − a)/(1 − a·z⁻¹) is minimum phase: its phase is −atan2(a·sin ω, 1 − a·cos ω).
+        int n = 1024;
+        double a = 0.9;
+        double[] logMagnitude = new double[n / 2 + 1];
+        double[] expected = new double[n / 2 + 1];
+        for (int k = 0; k <= n / 2; k++) {
+            double w = 2 * Math.PI * k / n;
+            double re = 1 - a * Math.cos(w);
+            double im = a * Math.sin(w);
+            logMagnitude[k] = Math.log(1 - a) - 0.5 * Math.log(re * re + im * im);
+            expected[k] = -Math.atan2(im, re);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            double[] phase = SpectralMaskProxy.minimumPhase(m.create(logMagnitude), n).toDoubleArray();
+            for (int k = 0; k <= n / 2; k++) {
+                assertThat(phase[k]).as("bin %d", k).isCloseTo(expected[k], org.assertj.core.api.Assertions.within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void anUntrainedMinimumPhaseProxyIsTheIdentityToo() {
+        SpectralMaskProxy.Config config = new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16, List.of(), true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralMaskProxy net = new SpectralMaskProxy(config);
+            net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1500), new Shape(1, 1));
+            NDArray x = m.randomNormal(new Shape(1, 1, 1500));
+            float[] y = net.forward(new ParameterStore(m, false), new NDList(x, m.ones(new Shape(1, 1))), false).singletonOrThrow()
+                    .toFloatArray();
+            float[] expected = x.toFloatArray();
+            for (int i = 0; i < y.length; i++) {
+                assertThat((double) y[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+    }
+
+    @Test
     void receptiveFieldIsAFramePlusTheFrameContext() {
         assertThat(SMALL.receptiveField()).isEqualTo(256 + 64 * 2 * (1 + 2));
         assertThatThrownBy(() -> new SpectralMaskProxy.Config(1, 1, RATE, 300, 8, 16, 8, 3, List.of(1), 16))
@@ -145,7 +184,7 @@ class SpectralMaskProxyTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // Two repeated sections of two values each, so the shared section MLP is saved and used too.
             SpectralMaskProxy net = new SpectralMaskProxy(new SpectralMaskProxy.Config(1, 5, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16,
-                    List.of(List.of(0, 1), List.of(2, 3))));
+                    List.of(List.of(0, 1), List.of(2, 3)), true));
             net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1024), new Shape(1, 5));
             net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f));
