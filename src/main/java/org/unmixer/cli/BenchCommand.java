@@ -79,8 +79,13 @@ final class BenchCommand implements Callable<Integer> {
     static final int CANDIDATES = 5;
     /** '+draws': parameter sets drawn for the model's most probable chain, and their σ scale. */
     static final String DRAWS_SUFFIX = "+draws";
-    /** '+itfN': the model's shipped pipeline (+draws), then N ITF steps on its top candidates. */
-    static final java.util.regex.Pattern ITF_SUFFIX = java.util.regex.Pattern.compile("\\+itf(\\d{1,4})$");
+    /**
+     * '+itfN': the model's shipped pipeline (+draws), then N ITF steps on its top candidates;
+     * '+itfN+polish': the same within half the wall-time budget, then CMA-ES around the result.
+     */
+    static final java.util.regex.Pattern ITF_SUFFIX = java.util.regex.Pattern.compile("\\+itf(\\d{1,4})(\\+polish)?$");
+    /** The part of the wall-time budget a '+polish' method leaves to CMA-ES after ITF. */
+    static final double POLISH_SHARE = 0.5;
     /** The steps the ITF table reports. */
     static final int[] ITF_CHECKPOINTS = {0, 25, 50, 100, 200};
     static final int SHOWCASES = 3;
@@ -312,14 +317,21 @@ final class BenchCommand implements Callable<Integer> {
                     itfDevices = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), itfManager);
                 }
                 int[] checkpoints = java.util.Arrays.stream(ITF_CHECKPOINTS).filter(c -> c <= steps).toArray();
+                boolean polish = itf.group(2) != null;
+                if (polish && budgetSeconds == null) {
+                    throw new BadInputException("--methods " + name + ": the polish shares a wall-time budget; give --budget-seconds");
+                }
                 ItfEstimator estimator = new ItfEstimator(name, shipped,
                         new EffectItf.Settings(steps, EstimateCommand.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
-                        in -> ids.getOrDefault(in.target(), "?"));
+                        in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 out.add(estimator);
                 notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + EstimateCommand.ITF_LEARNING_RATE
                         + " on logit θ, straight-through rendering) on each of its top " + itfCandidates + " candidates, the"
-                        + " step closest to the target by reference MR-STFT kept; every step is a render and counts");
+                        + " step closest to the target by reference MR-STFT kept; every step is a render and counts"
+                        + (polish ? "; ITF stops at " + Math.round(100 * (1 - POLISH_SHARE)) + " % of the wall-time budget and CMA-ES"
+                                + " (σ " + org.unmixer.infer.itf.CmaesPolish.SIGMA + " in θ, the chain kept) spends the rest around its result"
+                                : ""));
                 continue;
             }
             if (name.endsWith(DRAWS_SUFFIX)) {

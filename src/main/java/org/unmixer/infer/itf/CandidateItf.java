@@ -40,10 +40,21 @@ public final class CandidateItf {
 
     /** The runs, or empty when none of the first {@code maxCandidates} candidates has a refinable device. */
     public Optional<Result> refine(List<Patch> candidates, AudioBuffer target) {
+        return refine(candidates, target, EffectItf.NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #refine(List, AudioBuffer)} within a wall-time deadline ({@code System.nanoTime()}),
+     * shared out evenly: each candidate gets an equal part of what is left when its turn comes.
+     */
+    public Optional<Result> refine(List<Patch> candidates, AudioBuffer target, long deadline) {
         List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < Math.min(maxCandidates, candidates.size()); i++) {
+        int count = Math.min(maxCandidates, candidates.size());
+        for (int i = 0; i < count; i++) {
             int rank = i;
-            itf.refine(candidates.get(i), target).ifPresent(t -> runs.add(new Run(rank, t)));
+            long own = deadline == EffectItf.NO_DEADLINE ? deadline
+                    : System.nanoTime() + Math.max(0, deadline - System.nanoTime()) / (count - i);
+            itf.refine(candidates.get(i), target, own).ifPresent(t -> runs.add(new Run(rank, t)));
         }
         if (runs.isEmpty()) {
             return Optional.empty();

@@ -36,10 +36,15 @@ public final class CmaesPolish {
         if (renders < 1) {
             return new Result(start, startDistance, startDistance, 0);
         }
+        return polish(start, startDistance, target, Budget.renders(renders), seed);
+    }
+
+    /** As {@link #polish(Patch, double, AudioBuffer, int, long)} within a budget of renders and wall time. */
+    public static Result polish(Patch start, double startDistance, AudioBuffer target, Budget budget, long seed) {
         CmaEsBaseline.Config config = CmaEsBaseline.Config.defaults(seed);
         config = new CmaEsBaseline.Config(seed, SIGMA, config.populationSize(), config.searched(), config.skeletons(),
                 Optional.of(new FixedStart(start)));
-        EstimationInput input = new EstimationInput(target, start.source(), Optional.of(start.chainNames()), Budget.renders(renders));
+        EstimationInput input = new EstimationInput(target, start.source(), Optional.of(start.chainNames()), budget);
         Estimation e = new CmaEsBaseline(config).estimate(input);
         Candidate best = e.best();
         if (best.score() < startDistance) {

@@ -67,6 +67,9 @@ public final class EffectItf {
         }
     }
 
+    /** No wall-time limit ({@link #refine(Patch, AudioBuffer, long)}). */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private static final double EDGE = 1e-4;
 
     private final Settings settings;
@@ -87,6 +90,15 @@ public final class EffectItf {
      * the chain has a differentiable version.
      */
     public Optional<Trajectory> refine(Patch start, AudioBuffer target) {
+        return refine(start, target, NO_DEADLINE);
+    }
+
+    /**
+     * As {@link #refine(Patch, AudioBuffer)}, stopping early once {@code System.nanoTime()} passes
+     * {@code deadline} (a wall-time budget: the steps taken so far are the trajectory, and at least
+     * step 0 is always evaluated; {@link #NO_DEADLINE} for none).
+     */
+    public Optional<Trajectory> refine(Patch start, AudioBuffer target, long deadline) {
         if (!refinable(start)) {
             return Optional.empty();
         }
@@ -107,7 +119,7 @@ public final class EffectItf {
                 throw new CancellationException("ITF interrupted at step " + step);
             }
             double[] theta = sigmoid(u);
-            boolean moving = step < settings.steps();
+            boolean moving = step < settings.steps() && (deadline == NO_DEADLINE || System.nanoTime() - deadline < 0);
             PatchGradient.ValueAndGradient v = objective.evaluate(theta, moving);
             double anchor = 0;
             for (int i = 0; i < p; i++) {
@@ -121,6 +133,8 @@ public final class EffectItf {
                     grad[i] = (v.gradient()[i] + 2 * settings.anchor() * (theta[i] - init[i])) * theta[i] * (1 - theta[i]);
                 }
                 adam(u, grad, m1, m2, step + 1, learningRate(step));
+            } else {
+                break; // the last step, or out of time: its distance is recorded, no further move
             }
         }
         int best = 0;

@@ -17,7 +17,11 @@ import org.unmixer.model.diff.DiffDevices;
  * are refined for up to {@code steps} steps each ({@link CandidateItf}), and the winning run's best
  * step goes first, followed by the base estimator's candidates in their order. Each step is one
  * reference render and counts against the render budget, so the steps per candidate shrink when
- * the budget is small.
+ * the budget is small; a wall-time budget is shared out between the candidates and ITF stops at it.
+ * With {@code polishShare} &gt; 0 ({@code model+itf25+polish}), ITF gets only that part of the
+ * wall time it may use, and CMA-ES ({@link CmaesPolish}) spends the rest around the winning step on
+ * the reference renderer: gradients for the big moves, a local gradient-free search for what they
+ * cannot reach (wavetables' frames between crossfade segments, the frozen devices' settings).
  *
  * <p>Every input's runs are also logged ({@link #log()}: for each checkpoint step, the best
  * reference distance reached by then over all runs), for the benchmark's ITF-steps table.
@@ -34,6 +38,7 @@ public final class ItfEstimator implements Estimator {
     private final DiffDevices diff;
     private final int candidates;
     private final int[] checkpoints;
+    private final double polishShare;
     private final Function<EstimationInput, Object> key;
     private final ConcurrentLinkedQueue<Logged> log = new ConcurrentLinkedQueue<>();
 
@@ -43,6 +48,19 @@ public final class ItfEstimator implements Estimator {
      */
     public ItfEstimator(String name, Estimator base, EffectItf.Settings settings, DiffDevices diff, int candidates,
             int[] checkpoints, Function<EstimationInput, Object> key) {
+        this(name, base, settings, diff, candidates, checkpoints, key, 0);
+    }
+
+    /**
+     * @param polishShare the part of the wall-time budget (0 … 1) left to a CMA-ES polish after ITF;
+     *     0 for none (the polish needs a wall-time budget to share)
+     */
+    public ItfEstimator(String name, Estimator base, EffectItf.Settings settings, DiffDevices diff, int candidates,
+            int[] checkpoints, Function<EstimationInput, Object> key, double polishShare) {
+        if (!(polishShare >= 0 && polishShare < 1)) {
+            throw new IllegalArgumentException("the polish's share of the budget must be in [0, 1), got " + polishShare);
+        }
+        this.polishShare = polishShare;
         this.name = name;
         this.base = base;
         this.settings = settings;
@@ -69,12 +87,26 @@ public final class ItfEstimator implements Estimator {
         int k = Math.min(candidates, patches.size());
         long left = (long) input.budget().maxRenders() - e.renders();
         int steps = (int) Math.max(0, Math.min(settings.steps(), left / k - 1));
+        boolean timed = input.budget().maxNanos() != Long.MAX_VALUE;
+        long end = timed ? start + input.budget().maxNanos() : EffectItf.NO_DEADLINE;
+        long itfEnd = timed ? start + (long) (input.budget().maxNanos() * (1 - polishShare)) : EffectItf.NO_DEADLINE;
         Optional<CandidateItf.Result> result = steps == 0 ? Optional.empty()
                 : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor()), diff), k)
-                        .refine(patches, input.target());
+                        .refine(patches, input.target(), itfEnd);
         int renders = e.renders() + result.map(r -> r.runs().stream().mapToInt(run -> run.trajectory().steps().size()).sum()).orElse(0);
         List<Candidate> out = new ArrayList<>();
-        result.ifPresent(r -> out.add(new Candidate(r.chosenRun().trajectory().bestStep().patch(), 0)));
+        if (result.isPresent()) {
+            EffectItf.Step best = result.get().chosenRun().trajectory().bestStep();
+            Patch refined = best.patch();
+            long timeLeft = end - System.nanoTime();
+            if (polishShare > 0 && timed && timeLeft > 0 && input.budget().maxRenders() - renders > 0) {
+                CmaesPolish.Result polished = CmaesPolish.polish(refined, best.referenceDistance(), input.target(),
+                        new org.unmixer.infer.Budget(input.budget().maxRenders() - renders, timeLeft), 0);
+                renders += polished.renders();
+                refined = polished.patch();
+            }
+            out.add(new Candidate(refined, 0));
+        }
         for (Candidate c : e.candidates()) {
             out.add(new Candidate(c.patch(), out.size()));
         }

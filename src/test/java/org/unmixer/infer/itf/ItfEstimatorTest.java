@@ -1,0 +1,82 @@
+package org.unmixer.infer.itf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.unmixer.audio.AudioBuffer;
+import org.unmixer.dsp.Renderer;
+import org.unmixer.dsp.patch.Patch;
+import org.unmixer.dsp.patch.SourceKind;
+import org.unmixer.dsp.patch.SourceSpec;
+import org.unmixer.infer.Budget;
+import org.unmixer.infer.Candidate;
+import org.unmixer.infer.Estimation;
+import org.unmixer.infer.EstimationInput;
+import org.unmixer.infer.Estimator;
+import org.unmixer.infer.metrics.AudioMetrics;
+import org.unmixer.model.diff.DiffDevices;
+import org.unmixer.params.Catalog;
+import org.unmixer.params.DeviceSettings;
+
+class ItfEstimatorTest {
+    private static final SourceSpec NOISE = new SourceSpec(SourceKind.NOISE, 60, 100, 0.3, 0.1, 4);
+
+    private static Patch patch(double drive, double bellGain) {
+        DeviceSettings sat = Catalog.standard().device("Saturator").defaults()
+                .with(Map.of("Type", "Medium Curve", "Drive", drive, "Dry/Wet", 100.0));
+        DeviceSettings eq = Catalog.standard().device("EQ Eight").defaults().with(Map.of("3 Filter On A", "On",
+                "3 Filter Type A", "Bell", "3 Frequency A", 1500.0, "3 Gain A", bellGain, "3 Resonance A", 1.0));
+        return new Patch(NOISE, Optional.empty(), List.of(sat, eq));
+    }
+
+    /** A base estimator proposing fixed patches, spending no renders. */
+    private record Fixed(List<Patch> patches) implements Estimator {
+        @Override
+        public String name() {
+            return "fixed";
+        }
+
+        @Override
+        public Estimation estimate(EstimationInput input) {
+            return new Estimation(patches.stream().map(p -> new Candidate(p, 0)).toList(), 0, 0);
+        }
+    }
+
+    private static double distance(Patch p, AudioBuffer target) {
+        return AudioMetrics.standard().mrStft(Renderer.render(p, Renderer.DEFAULT_RATE), target);
+    }
+
+    @Test
+    void aDeadlineAlreadyPassedLeavesOnlyTheStartingStep() {
+        AudioBuffer target = Renderer.render(patch(15, 9), Renderer.DEFAULT_RATE);
+        EffectItf itf = new EffectItf(new EffectItf.Settings(20, 0.1, 0));
+        EffectItf.Trajectory t = itf.refine(patch(3, -3), target, System.nanoTime() - 1).orElseThrow();
+        assertThat(t.steps()).hasSize(1);
+        assertThat(t.best()).isZero();
+    }
+
+    @Test
+    void thePolishSpendsTheRendersItfLeavesAndNeverEndsFarther() {
+        AudioBuffer target = Renderer.render(patch(15, 9), Renderer.DEFAULT_RATE);
+        Fixed base = new Fixed(List.of(patch(3, -3), patch(20, 0)));
+        EffectItf.Settings settings = new EffectItf.Settings(10, 0.1, 0);
+        // A render budget decides how far each stage goes; the wall-time part is an hour, never reached.
+        Budget budget = new Budget(2 * 11 + 40, 3_600_000_000_000L);
+        EstimationInput input = new EstimationInput(target, NOISE, Optional.empty(), budget);
+
+        Estimation itfOnly = new ItfEstimator("itf", base, settings, DiffDevices.analyticOnly(), 2, new int[] {0, 10}, in -> "x")
+                .estimate(input);
+        Estimation polished = new ItfEstimator("itf+polish", base, settings, DiffDevices.analyticOnly(), 2, new int[] {0, 10},
+                in -> "x", 0.5).estimate(input);
+
+        assertThat(itfOnly.renders()).isEqualTo(2 * 11);
+        assertThat(polished.renders()).isGreaterThan(2 * 11).isLessThanOrEqualTo(budget.maxRenders());
+        double refined = distance(itfOnly.best().patch(), target);
+        assertThat(refined).isLessThan(distance(patch(3, -3), target));
+        assertThat(distance(polished.best().patch(), target)).isLessThanOrEqualTo(refined);
+        assertThat(polished.best().patch().chainNames()).isEqualTo(itfOnly.best().patch().chainNames());
+    }
+}
