@@ -69,10 +69,13 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
      * @param conditionHidden width of the conditioning MLP (and of the sections' shared MLP)
      * @param sections the condition's positions of each repeated section, all of one layout (may be empty)
      * @param minimumPhase whether the gain is applied with its minimum phase rather than zero phase
+     * @param timeVarying whether the frame network adds a gain that changes over time; false for a
+     *     time-invariant effect (EQ Eight), whose gain then comes from the condition alone and cannot
+     *     fit itself to the training inputs' spectra
      */
     public record Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
             int channels, int kernel, List<Integer> dilations, int conditionHidden, List<List<Integer>> sections,
-            boolean minimumPhase) implements ProxyNetwork.ProxyConfig {
+            boolean minimumPhase, boolean timeVarying) implements ProxyNetwork.ProxyConfig {
         /** Its name in a saved proxy. */
         public static final String DESIGN = "spectral-mask";
 
@@ -95,7 +98,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         public Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
                 int channels, int kernel, List<Integer> dilations, int conditionHidden) {
             this(inputChannels, conditionSize, sampleRate, fftSize, featureBands, maskBands, channels, kernel, dilations,
-                    conditionHidden, List.of(), false);
+                    conditionHidden, List.of(), false, true);
         }
 
         public int hop() {
@@ -160,7 +163,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         boolean sections = !config.sections().isEmpty();
         this.sectionIn = sections ? addChildBlock("section_in", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
         this.sectionMid = sections ? addChildBlock("section_mid", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
-        this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(config.maskBands()).build()) : null;
+        this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(1).build()) : null;
     }
 
     private static Conv1d pointwise(int filters) {
@@ -196,8 +199,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         output.initialize(manager, dataType, hidden);
         staticOut.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
         if (sectionIn != null) {
-            long rows = batch * config.sections().size();
-            sectionIn.initialize(manager, dataType, new Shape(rows, config.sections().get(0).size()));
+            long rows = batch * config.sections().size() * config.maskBands();
+            sectionIn.initialize(manager, dataType, new Shape(rows, config.sections().get(0).size() + 1));
             sectionMid.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
             sectionOut.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
         }
@@ -244,22 +247,13 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
 
         NDArray c = ProxyTcn.silu(conditionIn.forward(ps, new NDList(condition), training).singletonOrThrow());
         c = ProxyTcn.silu(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow());
-        NDArray h = input.forward(ps, new NDList(features.transpose(0, 2, 1)), training).singletonOrThrow();
-        int channels = config.channels();
-        for (int l = 0; l < dilated.size(); l++) {
-            NDArray gb = film.get(l).forward(ps, new NDList(c), training).singletonOrThrow();
-            NDArray gamma = gb.get(new NDIndex(":, 0:{}", channels)).add(1).expandDims(2);
-            NDArray beta = gb.get(new NDIndex(":, {}:", channels)).expandDims(2);
-            NDArray z = dilated.get(l).forward(ps, new NDList(h), training).singletonOrThrow().mul(gamma).add(beta);
-            h = h.add(mix.get(l).forward(ps, new NDList(ProxyTcn.silu(z)), training).singletonOrThrow());
-        }
-        NDArray logGain = output.forward(ps, new NDList(h), training).singletonOrThrow().transpose(0, 2, 1); // [B, F, M]
-        NDArray fixed = staticOut.forward(ps, new NDList(c), training).singletonOrThrow(); // [B, M]
+        NDArray fixed = staticOut.forward(ps, new NDList(c), training).singletonOrThrow().expandDims(1); // [B, 1, M]
         if (sectionIn != null) {
-            fixed = fixed.add(sections(ps, condition, training));
+            fixed = fixed.add(sections(ps, condition, training).expandDims(1));
         }
-        logGain = logGain.add(fixed.expandDims(1));
+        NDArray logGain = config.timeVarying() ? fixed.add(timeVarying(ps, features, c, training)) : fixed;
         NDArray logMagnitude = logGain.matMul(constant(m, bands.maskInterpolation(), type, new Shape(config.maskBands(), k)));
+
         NDArray inverseCos = constant(m, t.inverseCos(), type, new Shape(k, n));
         NDArray magnitude = logMagnitude.exp();
         NDArray yRe;
@@ -279,6 +273,20 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         return new NDList(out.get(new NDIndex(":, {}:{}", n, n + samples)).reshape(batch, 1, samples));
     }
 
+    /** The frame network's log-gain [B, F, M]: features over frames, FiLM-conditioned. */
+    private NDArray timeVarying(ParameterStore ps, NDArray features, NDArray c, boolean training) {
+        NDArray h = input.forward(ps, new NDList(features.transpose(0, 2, 1)), training).singletonOrThrow();
+        int channels = config.channels();
+        for (int l = 0; l < dilated.size(); l++) {
+            NDArray gb = film.get(l).forward(ps, new NDList(c), training).singletonOrThrow();
+            NDArray gamma = gb.get(new NDIndex(":, 0:{}", channels)).add(1).expandDims(2);
+            NDArray beta = gb.get(new NDIndex(":, {}:", channels)).expandDims(2);
+            NDArray z = dilated.get(l).forward(ps, new NDList(h), training).singletonOrThrow().mul(gamma).add(beta);
+            h = h.add(mix.get(l).forward(ps, new NDList(ProxyTcn.silu(z)), training).singletonOrThrow());
+        }
+        return output.forward(ps, new NDList(h), training).singletonOrThrow().transpose(0, 2, 1);
+    }
+
     /**
      * The minimum phase (radians, bins 0…N/2) of a log-magnitude response [..., N/2 + 1] on an
      * N-point grid: the real cepstrum (inverse DFT of the log-magnitude) folded onto n ≥ 0 — doubled
@@ -294,7 +302,12 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         return cepstrum.matMul(constant(m, t.sin(), type, new Shape(n, k))).neg();
     }
 
-    /** Σ over the repeated sections of the shared MLP of each section's values: [B, M]. */
+    /**
+     * Σ over the repeated sections of one shared MLP: [B, M]. The MLP is a coordinate network — it
+     * takes a section's values and one point's position u ∈ [0, 1] on the log-frequency grid and
+     * gives the log-gain there — so a section's curve moves with its frequency the way a band's
+     * response does, instead of being one of M outputs the MLP would have to learn separately.
+     */
     private NDArray sections(ParameterStore ps, NDArray condition, boolean training) {
         List<List<Integer>> groups = config.sections();
         int size = groups.get(0).size();
@@ -306,11 +319,20 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
             }
         }
         long batch = condition.getShape().get(0);
-        NDArray values = condition.matMul(constant(condition.getManager(), select, condition.getDataType(),
-                new Shape(config.conditionSize(), (long) count * size))).reshape(batch * count, size);
-        NDArray s = ProxyTcn.silu(sectionIn.forward(ps, new NDList(values), training).singletonOrThrow());
+        int points = config.maskBands();
+        NDManager m = condition.getManager();
+        DataType type = condition.getDataType();
+        NDArray values = condition.matMul(constant(m, select, type, new Shape(config.conditionSize(), (long) count * size)))
+                .reshape(batch, count, 1, size).repeat(2, points);
+        double[] grid = new double[points];
+        for (int j = 0; j < points; j++) {
+            grid[j] = j / (double) (points - 1);
+        }
+        NDArray u = constant(m, grid, type, new Shape(1, 1, points, 1)).repeat(0, batch).repeat(1, count);
+        NDArray rows = NDArrays.concat(new NDList(values, u), 3).reshape(batch * count * points, size + 1);
+        NDArray s = ProxyTcn.silu(sectionIn.forward(ps, new NDList(rows), training).singletonOrThrow());
         s = ProxyTcn.silu(sectionMid.forward(ps, new NDList(s), training).singletonOrThrow());
-        return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow().reshape(batch, count, config.maskBands()).sum(new int[] {1});
+        return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow().reshape(batch, count, points).sum(new int[] {1});
     }
 
     /**

@@ -76,7 +76,7 @@ class SpectralMaskProxyTest {
 
     @Test
     void anUntrainedMinimumPhaseProxyIsTheIdentityToo() {
-        SpectralMaskProxy.Config config = new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16, List.of(), true);
+        SpectralMaskProxy.Config config = new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16, List.of(), true, true);
         try (NDManager m = NDManager.newBaseManager()) {
             SpectralMaskProxy net = new SpectralMaskProxy(config);
             net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
@@ -88,6 +88,34 @@ class SpectralMaskProxyTest {
             for (int i = 0; i < y.length; i++) {
                 assertThat((double) y[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-4));
             }
+        }
+    }
+
+    @Test
+    void aTimeInvariantProxyIsALinearFilterOfItsInput() {
+        // Its gain comes from the condition alone, so proxy(a·x₁ + x₂) = a·proxy(x₁) + proxy(x₂).
+        SpectralMaskProxy.Config config = new SpectralMaskProxy.Config(1, 3, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16,
+                List.of(), true, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SpectralMaskProxy net = new SpectralMaskProxy(config);
+            net.setInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            net.initialize(m, DataType.FLOAT64, new Shape(1, 1, 2000), new Shape(1, 3));
+            net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05));
+            NDArray cond = m.create(new double[] {0.2, 0.7, 0.4}).reshape(1, 3);
+            NDArray x1 = m.randomNormal(0, 1, new Shape(1, 1, 2000), DataType.FLOAT64);
+            NDArray x2 = m.randomNormal(0, 1, new Shape(1, 1, 2000), DataType.FLOAT64).mul(m.create(0.01)); // very different levels
+            java.util.function.Function<NDArray, double[]> run = x -> net.forward(new ParameterStore(m, false), new NDList(x, cond), false)
+                    .singletonOrThrow().toDoubleArray();
+            double[] mixed = run.apply(x1.mul(m.create(3.0)).add(x2));
+            double[] y1 = run.apply(x1);
+            double[] y2 = run.apply(x2);
+            double[] x = x1.toDoubleArray();
+            double change = 0;
+            for (int i = 0; i < mixed.length; i++) {
+                assertThat(mixed[i]).isCloseTo(3 * y1[i] + y2[i], org.assertj.core.api.Assertions.within(1e-9));
+                change += Math.abs(y1[i] - x[i]);
+            }
+            assertThat(change / mixed.length).as("the gain is not the identity").isGreaterThan(1e-3);
         }
     }
 
@@ -184,7 +212,7 @@ class SpectralMaskProxyTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // Two repeated sections of two values each, so the shared section MLP is saved and used too.
             SpectralMaskProxy net = new SpectralMaskProxy(new SpectralMaskProxy.Config(1, 5, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16,
-                    List.of(List.of(0, 1), List.of(2, 3)), true));
+                    List.of(List.of(0, 1), List.of(2, 3)), true, true));
             net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1024), new Shape(1, 5));
             net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f));
