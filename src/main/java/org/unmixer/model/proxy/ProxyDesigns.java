@@ -50,6 +50,6 @@ public final class ProxyDesigns {
         // EQ Eight's low bands need the finer frequency grid; dynamics and LFOs the finer time grid.
         int frame = device.equals("EQ Eight") ? 2048 : 1024;
         return new SpectralMaskProxy.Config(1 + ProxySideChannels.count(device), conditioning.size(), 44_100, frame, 32, 96, 32, 3,
-                List.of(1, 2, 4, 8), CONDITION_HIDDEN, conditioning.sections(), true, !device.equals("EQ Eight"));
+                List.of(1, 2, 4, 8), CONDITION_HIDDEN, conditioning.sections(), true, true);
     }
 }

@@ -163,7 +163,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         boolean sections = !config.sections().isEmpty();
         this.sectionIn = sections ? addChildBlock("section_in", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
         this.sectionMid = sections ? addChildBlock("section_mid", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
-        this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(1).build()) : null;
+        this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(config.maskBands()).build()) : null;
     }
 
     private static Conv1d pointwise(int filters) {
@@ -199,8 +199,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         output.initialize(manager, dataType, hidden);
         staticOut.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
         if (sectionIn != null) {
-            long rows = batch * config.sections().size() * config.maskBands();
-            sectionIn.initialize(manager, dataType, new Shape(rows, config.sections().get(0).size() + 1));
+            long rows = batch * config.sections().size();
+            sectionIn.initialize(manager, dataType, new Shape(rows, config.sections().get(0).size()));
             sectionMid.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
             sectionOut.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
         }
@@ -303,10 +303,9 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
     }
 
     /**
-     * Σ over the repeated sections of one shared MLP: [B, M]. The MLP is a coordinate network — it
-     * takes a section's values and one point's position u ∈ [0, 1] on the log-frequency grid and
-     * gives the log-gain there — so a section's curve moves with its frequency the way a band's
-     * response does, instead of being one of M outputs the MLP would have to learn separately.
+     * Σ over the repeated sections of one shared MLP from a section's values to its log-gain at the M
+     * points: [B, M]. (A coordinate network — a section's values and one grid position in, the
+     * log-gain there out — trained worse for EQ Eight: 0.720 against 0.631, docs/BENCHMARKS.md.)
      */
     private NDArray sections(ParameterStore ps, NDArray condition, boolean training) {
         List<List<Integer>> groups = config.sections();
@@ -323,14 +322,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         NDManager m = condition.getManager();
         DataType type = condition.getDataType();
         NDArray values = condition.matMul(constant(m, select, type, new Shape(config.conditionSize(), (long) count * size)))
-                .reshape(batch, count, 1, size).repeat(2, points);
-        double[] grid = new double[points];
-        for (int j = 0; j < points; j++) {
-            grid[j] = j / (double) (points - 1);
-        }
-        NDArray u = constant(m, grid, type, new Shape(1, 1, points, 1)).repeat(0, batch).repeat(1, count);
-        NDArray rows = NDArrays.concat(new NDList(values, u), 3).reshape(batch * count * points, size + 1);
-        NDArray s = ProxyTcn.silu(sectionIn.forward(ps, new NDList(rows), training).singletonOrThrow());
+                .reshape(batch * count, size);
+        NDArray s = ProxyTcn.silu(sectionIn.forward(ps, new NDList(values), training).singletonOrThrow());
         s = ProxyTcn.silu(sectionMid.forward(ps, new NDList(s), training).singletonOrThrow());
         return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow().reshape(batch, count, points).sum(new int[] {1});
     }
