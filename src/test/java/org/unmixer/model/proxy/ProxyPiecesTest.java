@@ -144,6 +144,31 @@ class ProxyPiecesTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"phaser, Phaser-Flanger", "ott, Multiband Dynamics"})
+    void theExperimentalFrameDomainProxiesLoadAndMoveTowardTheirDevice(String folder, String device) {
+        Catalog catalog = Catalog.standard();
+        PatchSampler sampler = new PatchSampler(DatasetConfig.load(Path.of("assets/training/train-full.json"), catalog), catalog);
+        ProxyData data = new ProxyData(sampler, new ProxyConditioning(catalog.device(device)), 8192, 44_100, 21);
+        var d = org.unmixer.audio.spectral.MultiResolutionStftDistance.standard();
+        try (NDManager m = NDManager.newBaseManager()) {
+            ProxyFiles.Loaded p = ProxyFiles.load(Path.of("models/proxies-experimental").resolve(folder), m);
+            assertThat(p.device()).isEqualTo(device);
+            assertThat(p.net()).isInstanceOf(SpectralMaskProxy.class);
+            double proxy = 0;
+            double dry = 0;
+            for (int i = 0; i < 8; i++) { // held-out pairs: the training pool was indices 0…2047 (4095 for OTT)
+                ProxyData.Example e = data.example(5000 + i);
+                float[] out = p.net().forward(new ParameterStore(m, false), new NDList(
+                        m.create(e.network()).reshape(1, p.net().config().inputChannels(), 8192),
+                        m.create(e.condition()).reshape(1, -1)), false).singletonOrThrow().toFloatArray();
+                proxy += d.distance(out, e.target());
+                dry += d.distance(e.input(), e.target());
+            }
+            assertThat(proxy).isLessThan(dry);
+        }
+    }
+
     @Test
     void anUntrainedProxyIsTheIdentity() {
         try (NDManager m = NDManager.newBaseManager()) {
