@@ -16,6 +16,7 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.itf.CandidateItf;
+import org.unmixer.infer.Budget;
 import org.unmixer.infer.itf.CmaesPolish;
 import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.infer.itf.EffectItf;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
 final class EstimateCommand implements Callable<Integer> {
     /** Adam's step size for ITF in the logistic-mapped parameter space. */
     static final double ITF_LEARNING_RATE = 0.03;
+    /** ITF's step cap when only a wall-time budget is given (the benchmarked model+itf100+polish). */
+    static final int DEFAULT_TIMED_ITF_STEPS = 100;
 
     @Spec
     CommandSpec spec;
@@ -89,6 +92,13 @@ final class EstimateCommand implements Callable<Integer> {
                     + " and the chain's parameters; kept only if closer (default: 0, off).")
     int itfPolish;
 
+    @Option(names = "--itf-seconds", paramLabel = "S",
+            description = "Refine for S seconds of wall time: ITF on the top candidates for the first half (up to --itf-steps,"
+                    + " 100 when not given), then CMA-ES around the closest step for the rest (capped by --itf-polish renders"
+                    + " when given) — the combination that beat CMA-ES at the same wall time in docs/BENCHMARKS.md. Results"
+                    + " then depend on the machine's speed (default: 0, off).")
+    double itfSeconds;
+
     @Option(names = "--source", paramLabel = "KIND",
             description = "What fed the chain: synth (default), or known-source mode — noise, chirp or impulse, the test"
                     + " signals of ./unmixer render — where only the chain is estimated.")
@@ -126,6 +136,9 @@ final class EstimateCommand implements Callable<Integer> {
         if (itfPolish < 0 || itfPolish > 100_000) {
             throw new BadInputException("--itf-polish " + itfPolish + " must be between 0 and 100000");
         }
+        if (!(itfSeconds >= 0 && itfSeconds <= 3600)) {
+            throw new BadInputException("--itf-seconds " + itfSeconds + " must be between 0 and 3600");
+        }
         if (!List.of("synth", "noise", "chirp", "impulse").contains(source)) {
             throw new BadInputException("--source \"" + source + "\" is not one of synth, noise, chirp, impulse");
         }
@@ -143,11 +156,14 @@ final class EstimateCommand implements Callable<Integer> {
                             Math.max(0, audio.seconds() - sourceSeconds), sourceSeed), topK);
             Optional<CandidateItf.Result> itf = Optional.empty();
             String itfNote = null;
-            if (itfSteps > 0) {
+            long refineStart = System.nanoTime();
+            int steps = itfSeconds > 0 && itfSteps == 0 ? DEFAULT_TIMED_ITF_STEPS : itfSteps;
+            if (steps > 0) {
+                long deadline = itfSeconds > 0 ? refineStart + (long) (itfSeconds * 0.5e9) : EffectItf.NO_DEADLINE;
                 try (NDManager proxyManager = NDManager.newBaseManager()) {
                     DiffDevices diff = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), proxyManager);
-                    EffectItf effectItf = new EffectItf(new EffectItf.Settings(itfSteps, ITF_LEARNING_RATE, itfAnchor), diff);
-                    itf = new CandidateItf(effectItf, itfCandidates).refine(e.candidates(), e.prepared().audio());
+                    EffectItf effectItf = new EffectItf(new EffectItf.Settings(steps, ITF_LEARNING_RATE, itfAnchor), diff);
+                    itf = new CandidateItf(effectItf, itfCandidates).refine(e.candidates(), e.prepared().audio(), deadline);
                 }
                 if (itf.isEmpty()) {
                     itfNote = "not refined: none of the top " + Math.min(itfCandidates, e.candidates().size()) + " candidates has a"
@@ -156,11 +172,15 @@ final class EstimateCommand implements Callable<Integer> {
             }
             Patch best = itf.map(r -> r.chosenRun().trajectory().bestStep().patch()).orElse(e.best());
             Optional<CmaesPolish.Result> polish = Optional.empty();
-            if (itfPolish > 0) {
+            if (itfPolish > 0 || itfSeconds > 0) {
                 double before = itf.map(r -> r.chosenRun().bestDistance())
                         .orElseGet(() -> AudioMetrics.standard().mrStft(Renderer.render(e.best(), e.prepared().audio().sampleRate()),
                                 e.prepared().audio()));
-                polish = Optional.of(CmaesPolish.polish(best, before, e.prepared().audio(), itfPolish, 0));
+                Budget polishBudget = itfSeconds > 0
+                        ? new Budget(itfPolish > 0 ? itfPolish : Integer.MAX_VALUE,
+                                Math.max(1, refineStart + (long) (itfSeconds * 1e9) - System.nanoTime()))
+                        : Budget.renders(itfPolish);
+                polish = Optional.of(CmaesPolish.polish(best, before, e.prepared().audio(), polishBudget, 0));
                 best = polish.get().patch();
             }
             String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote,

@@ -134,6 +134,24 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aWallTimeBudgetRunsItfThenThePolish() throws IOException {
+        // What is asserted does not depend on how many steps fit in the time: ITF has at least its
+        // first step, and the polish (capped at 5 renders) ends no farther than it started.
+        CliRunner r = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--json", "--source", "chirp",
+                "--source-seconds", "2", "--itf-seconds", "4", "--itf-polish", "5", "--model", model.toString(),
+                "--proxies", tmp.resolve("no-proxies").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode e = new ObjectMapper().readTree(r.out());
+        assertThat(e.path("itf").findValues("referenceDistance")).isNotEmpty();
+        JsonNode polish = e.path("itfPolish");
+        assertThat(polish.path("renders").asInt()).isBetween(0, 5);
+        assertThat(polish.path("referenceDistanceAfter").asDouble()).isLessThanOrEqualTo(polish.path("referenceDistanceBefore").asDouble());
+        CliRunner bad = CliRunner.run("estimate", "assets/examples/known-source-chirp.wav", "--itf-seconds", "-1", "--model", model.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--itf-seconds -1").doesNotContain("Exception");
+    }
+
+    @Test
     void summaryNamesTheChainAndTheParameters() {
         CliRunner r = CliRunner.run("estimate", "assets/examples/bass.wav", "--model", model.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
