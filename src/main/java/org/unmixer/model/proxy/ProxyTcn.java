@@ -7,12 +7,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,31 +69,14 @@ public final class ProxyTcn extends AbstractBlock implements ProxyNetwork {
 
     private final Config config;
     private final Conv1d input;
-    private final Linear conditionIn;
-    private final Linear conditionMid;
-    private final List<Conv1d> dilated = new ArrayList<>();
-    private final List<Linear> film = new ArrayList<>();
-    private final List<Conv1d> mix = new ArrayList<>();
+    private final FilmLayers layers;
     private final Conv1d output;
 
     public ProxyTcn(Config config) {
         this.config = config;
-        this.input = addChildBlock("input", pointwise(config.channels()));
-        this.conditionIn = addChildBlock("condition_in", Linear.builder().setUnits(config.conditionHidden()).build());
-        this.conditionMid = addChildBlock("condition_mid", Linear.builder().setUnits(config.conditionHidden()).build());
-        for (int l = 0; l < config.dilations().size(); l++) {
-            int d = config.dilations().get(l);
-            dilated.add(addChildBlock(String.format("layer%02d_conv", l), Conv1d.builder().setFilters(config.channels())
-                    .setKernelShape(new Shape(config.kernel())).optDilation(new Shape(d))
-                    .optPadding(new Shape((long) d * (config.kernel() - 1) / 2)).build()));
-            film.add(addChildBlock(String.format("layer%02d_film", l), Linear.builder().setUnits(2L * config.channels()).build()));
-            mix.add(addChildBlock(String.format("layer%02d_mix", l), pointwise(config.channels())));
-        }
-        this.output = addChildBlock("output", pointwise(1));
-    }
-
-    private static Conv1d pointwise(int filters) {
-        return Conv1d.builder().setFilters(filters).setKernelShape(new Shape(1)).build();
+        this.input = addChildBlock("input", FilmLayers.pointwise(config.channels()));
+        this.layers = new FilmLayers(config.channels(), config.kernel(), config.dilations(), config.conditionHidden(), this::addChildBlock);
+        this.output = addChildBlock("output", FilmLayers.pointwise(1));
     }
 
     @Override
@@ -111,13 +91,7 @@ public final class ProxyTcn extends AbstractBlock implements ProxyNetwork {
         long time = audio.get(2);
         Shape hidden = new Shape(batch, config.channels(), time);
         input.initialize(manager, dataType, audio);
-        conditionIn.initialize(manager, dataType, inputShapes[1]);
-        conditionMid.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
-        for (int l = 0; l < dilated.size(); l++) {
-            dilated.get(l).initialize(manager, dataType, hidden);
-            film.get(l).initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
-            mix.get(l).initialize(manager, dataType, hidden);
-        }
+        layers.initialize(manager, dataType, inputShapes[1], hidden);
         output.initialize(manager, dataType, hidden);
         // The output layer starts at zero, so an untrained proxy is exactly the identity (the
         // residual path): training starts from "the effect does nothing", not from noise.
@@ -129,28 +103,10 @@ public final class ProxyTcn extends AbstractBlock implements ProxyNetwork {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray audio = inputs.get(0);
         NDArray condition = inputs.get(1);
-        NDArray c = silu(conditionIn.forward(ps, new NDList(condition), training).singletonOrThrow());
-        c = silu(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow());
-        NDArray h = input.forward(ps, new NDList(audio), training).singletonOrThrow();
-        int channels = config.channels();
-        for (int l = 0; l < dilated.size(); l++) {
-            NDArray gb = film.get(l).forward(ps, new NDList(c), training).singletonOrThrow();
-            NDArray gamma = gb.get(new NDIndex(":, 0:{}", channels)).add(1).expandDims(2); // γ around 1
-            NDArray beta = gb.get(new NDIndex(":, {}:", channels)).expandDims(2);
-            NDArray z = dilated.get(l).forward(ps, new NDList(h), training).singletonOrThrow().mul(gamma).add(beta);
-            h = h.add(mix.get(l).forward(ps, new NDList(silu(z)), training).singletonOrThrow());
-        }
+        NDArray c = layers.condition(ps, condition, training);
+        NDArray h = layers.forward(ps, input.forward(ps, new NDList(audio), training).singletonOrThrow(), c, training);
         NDArray y = output.forward(ps, new NDList(h), training).singletonOrThrow();
         return new NDList(y.add(audio.get(new NDIndex(":, 0:1, :"))));
-    }
-
-    /**
-     * swish with β = 1, x·σ(x), without a Number constant: DJL's {@code Activation.swish(x, β)}
-     * multiplies by β through a borrowed buffer that autograd may read after it is freed (see
-     * {@link org.unmixer.model.Scalars}).
-     */
-    static NDArray silu(NDArray x) {
-        return x.mul(Activation.sigmoid(x));
     }
 
     @Override

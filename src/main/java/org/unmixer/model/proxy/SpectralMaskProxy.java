@@ -134,11 +134,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
 
     private final Config config;
     private final Conv1d input;
-    private final Linear conditionIn;
-    private final Linear conditionMid;
-    private final List<Conv1d> dilated = new ArrayList<>();
-    private final List<Linear> film = new ArrayList<>();
-    private final List<Conv1d> mix = new ArrayList<>();
+    private final FilmLayers layers;
     private final Conv1d output;
     private final Linear staticOut;
     private final Linear sectionIn;
@@ -147,27 +143,14 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
 
     public SpectralMaskProxy(Config config) {
         this.config = config;
-        this.input = addChildBlock("input", pointwise(config.channels()));
-        this.conditionIn = addChildBlock("condition_in", Linear.builder().setUnits(config.conditionHidden()).build());
-        this.conditionMid = addChildBlock("condition_mid", Linear.builder().setUnits(config.conditionHidden()).build());
-        for (int l = 0; l < config.dilations().size(); l++) {
-            int d = config.dilations().get(l);
-            dilated.add(addChildBlock(String.format("layer%02d_conv", l), Conv1d.builder().setFilters(config.channels())
-                    .setKernelShape(new Shape(config.kernel())).optDilation(new Shape(d))
-                    .optPadding(new Shape((long) d * (config.kernel() - 1) / 2)).build()));
-            film.add(addChildBlock(String.format("layer%02d_film", l), Linear.builder().setUnits(2L * config.channels()).build()));
-            mix.add(addChildBlock(String.format("layer%02d_mix", l), pointwise(config.channels())));
-        }
-        this.output = addChildBlock("output", pointwise(config.maskBands()));
+        this.input = addChildBlock("input", FilmLayers.pointwise(config.channels()));
+        this.layers = new FilmLayers(config.channels(), config.kernel(), config.dilations(), config.conditionHidden(), this::addChildBlock);
+        this.output = addChildBlock("output", FilmLayers.pointwise(config.maskBands()));
         this.staticOut = addChildBlock("static_output", Linear.builder().setUnits(config.maskBands()).build());
         boolean sections = !config.sections().isEmpty();
         this.sectionIn = sections ? addChildBlock("section_in", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
         this.sectionMid = sections ? addChildBlock("section_mid", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
         this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(config.maskBands()).build()) : null;
-    }
-
-    private static Conv1d pointwise(int filters) {
-        return Conv1d.builder().setFilters(filters).setKernelShape(new Shape(1)).build();
     }
 
     @Override
@@ -189,13 +172,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         long frames = 8;
         Shape hidden = new Shape(batch, config.channels(), frames);
         input.initialize(manager, dataType, new Shape(batch, featureSize(), frames));
-        conditionIn.initialize(manager, dataType, inputShapes[1]);
-        conditionMid.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
-        for (int l = 0; l < dilated.size(); l++) {
-            dilated.get(l).initialize(manager, dataType, hidden);
-            film.get(l).initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
-            mix.get(l).initialize(manager, dataType, hidden);
-        }
+        layers.initialize(manager, dataType, inputShapes[1], hidden);
         output.initialize(manager, dataType, hidden);
         staticOut.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
         if (sectionIn != null) {
@@ -245,8 +222,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
             features = NDArrays.concat(new NDList(perChannel), 2);
         }
 
-        NDArray c = ProxyTcn.silu(conditionIn.forward(ps, new NDList(condition), training).singletonOrThrow());
-        c = ProxyTcn.silu(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow());
+        NDArray c = layers.condition(ps, condition, training);
         NDArray fixed = staticOut.forward(ps, new NDList(c), training).singletonOrThrow().expandDims(1); // [B, 1, M]
         if (sectionIn != null) {
             fixed = fixed.add(sections(ps, condition, training).expandDims(1));
@@ -275,15 +251,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
 
     /** The frame network's log-gain [B, F, M]: features over frames, FiLM-conditioned. */
     private NDArray timeVarying(ParameterStore ps, NDArray features, NDArray c, boolean training) {
-        NDArray h = input.forward(ps, new NDList(features.transpose(0, 2, 1)), training).singletonOrThrow();
-        int channels = config.channels();
-        for (int l = 0; l < dilated.size(); l++) {
-            NDArray gb = film.get(l).forward(ps, new NDList(c), training).singletonOrThrow();
-            NDArray gamma = gb.get(new NDIndex(":, 0:{}", channels)).add(1).expandDims(2);
-            NDArray beta = gb.get(new NDIndex(":, {}:", channels)).expandDims(2);
-            NDArray z = dilated.get(l).forward(ps, new NDList(h), training).singletonOrThrow().mul(gamma).add(beta);
-            h = h.add(mix.get(l).forward(ps, new NDList(ProxyTcn.silu(z)), training).singletonOrThrow());
-        }
+        NDArray h = layers.forward(ps, input.forward(ps, new NDList(features.transpose(0, 2, 1)), training).singletonOrThrow(), c, training);
         return output.forward(ps, new NDList(h), training).singletonOrThrow().transpose(0, 2, 1);
     }
 
@@ -323,8 +291,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         DataType type = condition.getDataType();
         NDArray values = condition.matMul(constant(m, select, type, new Shape(config.conditionSize(), (long) count * size)))
                 .reshape(batch * count, size);
-        NDArray s = ProxyTcn.silu(sectionIn.forward(ps, new NDList(values), training).singletonOrThrow());
-        s = ProxyTcn.silu(sectionMid.forward(ps, new NDList(s), training).singletonOrThrow());
+        NDArray s = FilmLayers.silu(sectionIn.forward(ps, new NDList(values), training).singletonOrThrow());
+        s = FilmLayers.silu(sectionMid.forward(ps, new NDList(s), training).singletonOrThrow());
         return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow().reshape(batch, count, points).sum(new int[] {1});
     }
 
