@@ -94,9 +94,18 @@ class TrainCommandTest {
         CliRunner r = CliRunner.run("train-proxy", "--effect", "saturator", "--steps", "3", "--samples", "1024", "--pool", "8",
                 "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Saturator proxy: fidelity");
+        assertThat(r.out()).contains("Saturator proxy (tcn): fidelity");
         assertThat(out.resolve("proxy.json")).exists();
         assertThat(out.resolve("proxy.params")).exists();
+        Path frames = tmp.resolve("frames");
+        CliRunner mask = CliRunner.run("train-proxy", "--effect", "phaser", "--design", "spectral-mask", "--steps", "2", "--samples", "2048",
+                "--pool", "8", "--out", frames.toString());
+        assertThat(mask.exitCode()).as(mask.err()).isZero();
+        assertThat(mask.out()).contains("Phaser-Flanger proxy (spectral-mask): fidelity");
+        assertThat(frames.resolve("proxy.json")).content().contains("\"design\" : \"spectral-mask\"").contains("\"inputChannels\" : 2");
+        CliRunner badDesign = CliRunner.run("train-proxy", "--effect", "ott", "--design", "wavenet", "--steps", "2");
+        assertThat(badDesign.exitCode()).isEqualTo(2);
+        assertThat(badDesign.err()).contains("--design \"wavenet\"").doesNotContain("Exception");
         CliRunner analytic = CliRunner.run("train-proxy", "--effect", "eq-eight", "--analytic", "--samples", "2048", "--pool", "8");
         assertThat(analytic.exitCode()).as(analytic.err()).isZero();
         double worst = Double.parseDouble(analytic.out().replaceAll("(?s).*worst ([0-9.eE+-]+) over.*", "$1"));
