@@ -2,8 +2,6 @@ package org.unmixer.infer.itf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
@@ -11,16 +9,10 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.metrics.AudioMetrics;
-import org.unmixer.params.Catalog;
-import org.unmixer.params.DeviceSettings;
 
 class CmaesPolishTest {
     private static Patch patch(double drive, double bellGain) {
-        DeviceSettings sat = Catalog.standard().device("Saturator").defaults()
-                .with(Map.of("Type", "Medium Curve", "Drive", drive, "Dry/Wet", 100.0));
-        DeviceSettings eq = Catalog.standard().device("EQ Eight").defaults().with(Map.of("3 Filter On A", "On",
-                "3 Filter Type A", "Bell", "3 Frequency A", 1500.0, "3 Gain A", bellGain, "3 Resonance A", 1.0));
-        return new Patch(new SourceSpec(SourceKind.NOISE, 60, 100, 0.3, 0.1, 4), java.util.Optional.empty(), List.of(sat, eq));
+        return new Patch(new SourceSpec(SourceKind.NOISE, 60, 100, 0.3, 0.1, 4), java.util.Optional.empty(), SaturatorBellChain.of(drive, bellGain));
     }
 
     @Test

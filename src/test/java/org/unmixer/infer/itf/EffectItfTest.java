@@ -20,11 +20,7 @@ class EffectItfTest {
     private static final SourceSpec SOURCE = new SourceSpec(SourceKind.SYNTH, 45, 100, 0.3, 0.2, 0);
 
     private static Patch patch(double drive, double bellGain) {
-        DeviceSettings sat = Catalog.standard().device("Saturator").defaults()
-                .with(Map.of("Type", "Medium Curve", "Drive", drive, "Dry/Wet", 100.0));
-        DeviceSettings eq = Catalog.standard().device("EQ Eight").defaults().with(Map.of("3 Filter On A", "On",
-                "3 Filter Type A", "Bell", "3 Frequency A", 1500.0, "3 Gain A", bellGain, "3 Resonance A", 1.0));
-        return new UniformPrior(3).sample(0, SOURCE).withChain(List.of(sat, eq));
+        return new UniformPrior(3).sample(0, SOURCE).withChain(SaturatorBellChain.of(drive, bellGain));
     }
 
     @Test

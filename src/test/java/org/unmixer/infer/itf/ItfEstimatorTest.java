@@ -3,7 +3,6 @@ package org.unmixer.infer.itf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.unmixer.audio.AudioBuffer;
@@ -18,18 +17,12 @@ import org.unmixer.infer.EstimationInput;
 import org.unmixer.infer.Estimator;
 import org.unmixer.infer.metrics.AudioMetrics;
 import org.unmixer.model.diff.DiffDevices;
-import org.unmixer.params.Catalog;
-import org.unmixer.params.DeviceSettings;
 
 class ItfEstimatorTest {
     private static final SourceSpec NOISE = new SourceSpec(SourceKind.NOISE, 60, 100, 0.3, 0.1, 4);
 
     private static Patch patch(double drive, double bellGain) {
-        DeviceSettings sat = Catalog.standard().device("Saturator").defaults()
-                .with(Map.of("Type", "Medium Curve", "Drive", drive, "Dry/Wet", 100.0));
-        DeviceSettings eq = Catalog.standard().device("EQ Eight").defaults().with(Map.of("3 Filter On A", "On",
-                "3 Filter Type A", "Bell", "3 Frequency A", 1500.0, "3 Gain A", bellGain, "3 Resonance A", 1.0));
-        return new Patch(NOISE, Optional.empty(), List.of(sat, eq));
+        return new Patch(NOISE, Optional.empty(), SaturatorBellChain.of(drive, bellGain));
     }
 
     /** A base estimator proposing fixed patches, spending no renders. */
