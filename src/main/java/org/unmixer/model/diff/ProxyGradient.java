@@ -8,17 +8,19 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyNetwork;
 import org.unmixer.model.proxy.ProxySideChannels;
-import java.util.List;
 import org.unmixer.params.DeviceSettings;
 
 /**
  * A trained neural proxy as the gradient path of a {@link StraightThroughDevice}: every channel is
  * run as one batch item through the network, with its side channels ({@link ProxySideChannels}: the
  * right channel gets its own LFO phase), conditioned on θ (differentiable) followed by the fixed
- * switch part of the setting's conditioning vector. The network must be frozen and in float64
+ * switch part of the setting's conditioning vector. The side channels come from the settings the
+ * path was made with (an LFO's rate moving with θ does not move them: they carry no gradient
+ * anyway, and the value is the reference's). The network must be frozen and in float64
  * ({@link #prepare}), so gradients reach θ and the audio without a lossy cast in between.
  */
 public final class ProxyGradient implements StraightThroughDevice.GradientPath {
