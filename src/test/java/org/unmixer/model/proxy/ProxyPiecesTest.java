@@ -157,8 +157,8 @@ class ProxyPiecesTest {
             assertThat(p.net()).isInstanceOf(SpectralMaskProxy.class);
             double proxy = 0;
             double dry = 0;
-            for (int i = 0; i < 8; i++) { // held-out pairs: the training pool was indices 0…2047 (4095 for OTT)
-                ProxyData.Example e = data.example(5000 + i);
+            for (int i = 0; i < 8; i++) { // held-out pairs: the training pools were indices 0…2047 (8191 for OTT)
+                ProxyData.Example e = data.example(9000 + i);
                 float[] out = p.net().forward(new ParameterStore(m, false), new NDList(
                         m.create(e.network()).reshape(1, p.net().config().inputChannels(), 8192),
                         m.create(e.condition()).reshape(1, -1)), false).singletonOrThrow().toFloatArray();
