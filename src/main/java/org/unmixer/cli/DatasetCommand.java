@@ -10,10 +10,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.unmixer.data.DatasetConfig;
 import org.unmixer.data.DatasetGenerator;
+import org.unmixer.live.LiveLink;
+import org.unmixer.live.LiveRenderer;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
 import org.unmixer.train.tracking.RemainingTime;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +61,14 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a machine-readable summary.")
     boolean json;
 
+    @Option(names = "--renderer", paramLabel = "NAME", defaultValue = "reference",
+            description = "Who renders the wet audio: reference (the Java renderer) or live (a running Live set, through"
+                    + " AbletonOSC and the Un-Mixer device; one example at a time). Default: ${DEFAULT-VALUE}.")
+    String renderer;
+
+    @CommandLine.Mixin
+    LiveOptions live = new LiveOptions();
+
     @Override
     public Integer call() throws IOException {
         Catalog catalog = Catalog.standard();
@@ -66,7 +77,30 @@ final class DatasetCommand implements Callable<Integer> {
             config = config.withCount(count);
         }
         int workers = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        DatasetGenerator generator = new DatasetGenerator(config, catalog, workers);
+        PrintWriter log = spec.commandLine().getErr();
+        DatasetGenerator generator;
+        LiveLink link = null;
+        switch (renderer) {
+            case "reference" -> generator = new DatasetGenerator(config, catalog, workers);
+            case "live" -> {
+                link = LiveLink.connect(live.settings(), line -> log.println("dataset: " + line));
+                log.println("dataset: rendering in " + link.describe());
+                Path work = Files.createTempDirectory("unmixer-live-render");
+                generator = new DatasetGenerator(config, catalog, 1, new LiveRenderer(link, work, line -> { }));
+            }
+            default -> throw new BadInputException("--renderer \"" + renderer + "\" is unknown"
+                    + Suggest.didYouMean(renderer, List.of("reference", "live")));
+        }
+        try {
+            return generate(config, generator);
+        } finally {
+            if (link != null) {
+                link.close();
+            }
+        }
+    }
+
+    private int generate(DatasetConfig config, DatasetGenerator generator) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         int step = Math.max(1, config.count() / 100);

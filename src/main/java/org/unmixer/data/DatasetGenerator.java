@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.spectral.LogMel;
+import org.unmixer.dsp.PatchRenderer;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.PatchJson;
@@ -79,8 +80,19 @@ public final class DatasetGenerator {
     private final LogMel.Config mel;
     private final int renderFrames;
     private final int frames;
+    private final PatchRenderer wetRenderer;
 
     public DatasetGenerator(DatasetConfig config, Catalog catalog, int threads) {
+        this(config, catalog, threads, PatchRenderer.REFERENCE);
+    }
+
+    /**
+     * @param wetRenderer renders each example's wet audio (the reference renderer, or Live); the dry
+     *     render the checks compare it with always comes from the reference renderer. A renderer
+     *     that is not thread-safe (Live) needs {@code threads} = 1.
+     */
+    public DatasetGenerator(DatasetConfig config, Catalog catalog, int threads, PatchRenderer wetRenderer) {
+        this.wetRenderer = wetRenderer;
         if (threads < 1) {
             throw new BadInputException("threads must be at least 1, got " + threads);
         }
@@ -190,7 +202,7 @@ public final class DatasetGenerator {
         int[] rejected = new int[RenderCheck.Reason.values().length];
         for (int attempt = 0; attempt < config.maxAttempts(); attempt++) {
             Patch patch = sampler.draw(rng);
-            AudioBuffer wet = Renderer.render(patch, config.sampleRate(), config.renderSeconds());
+            AudioBuffer wet = wetRenderer.render(patch, config.sampleRate(), config.renderSeconds());
             AudioBuffer dry = patch.chain().isEmpty() ? wet
                     : Renderer.renderSource(patch.source(), patch.synth(), config.sampleRate(), config.renderSeconds());
             Optional<RenderCheck.Reason> reason = check.check(wet, dry, !patch.chain().isEmpty());
