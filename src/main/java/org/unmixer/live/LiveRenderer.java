@@ -1,20 +1,14 @@
 package org.unmixer.live;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.Resampler;
-import org.unmixer.audio.io.AudioFiles;
 import org.unmixer.dsp.PatchRenderer;
 import org.unmixer.dsp.patch.Patch;
-import org.unmixer.live.osc.OscMessage;
 
 /**
  * Live as a renderer (DESIGN.md §1: "Live itself is a second renderer"): rebuild the patch on the
@@ -23,9 +17,6 @@ import org.unmixer.live.osc.OscMessage;
  * worker. A rebuild that does not go through completely is an error, never a silently wrong example.
  */
 public final class LiveRenderer implements PatchRenderer {
-    /** Extra wait beyond the render's own length, for Live's ticks and the file write. */
-    private static final long SLACK_MILLIS = 10_000;
-
     private final LiveLink link;
     private final Path workDir;
     private final Consumer<String> log;
@@ -55,25 +46,12 @@ public final class LiveRenderer implements PatchRenderer {
         }
         Path file = workDir.resolve(String.format(Locale.ROOT, "live-render-%06d.wav", renders++));
         try {
-            Files.createDirectories(workDir);
-            var recorded = link.device().orElseThrow().record(file.toAbsolutePath().toString(), seconds);
-            link.osc().ifPresent(osc -> osc.send(OscMessage.of("/live/clip/fire", report.track(), 0)));
-            String written = recorded.get((long) (seconds * 1000) + SLACK_MILLIS, TimeUnit.MILLISECONDS);
-            AudioBuffer audio = AudioFiles.read(Path.of(written)).audio();
+            AudioBuffer audio = TrackRecorder.record(link, report.track(), seconds, file);
             if (audio.sampleRate() != sampleRate) {
                 audio = Resampler.resample(audio, sampleRate);
             }
-            log.accept("rendered in Live: " + patch.chainNames() + " → " + written);
+            log.accept("rendered in Live: " + patch.chainNames());
             return audio.withChannels(2).withFrames((int) Math.round(seconds * sampleRate));
-        } catch (TimeoutException e) {
-            throw new LiveConnectionException("the Un-Mixer device did not finish recording " + file + " in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LiveConnectionException("interrupted while Live was rendering");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             try {
                 Files.deleteIfExists(file);
