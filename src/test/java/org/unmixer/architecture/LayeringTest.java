@@ -47,6 +47,17 @@ class LayeringTest {
         assertThat(violations(layer, upward)).isEmpty();
     }
 
+    /** The bridge and the preset writers talk to Live and files only: no networks, no toolkit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"live", "preset"})
+    void bridgeLayersStayFreeOfDjlJavaFxAndTheLayersAboveTheirInputs(String layer) throws IOException {
+        List<String> forbidden = new ArrayList<>(List.of("import ai.djl", "import javafx"));
+        for (String above : List.of("model", "train", "infer", "session", "app", "cli", "server")) {
+            forbidden.add("import org.unmixer." + above + ".");
+        }
+        assertThat(violations(layer, forbidden)).isEmpty();
+    }
+
     /** "File: line" for every import in the layer that starts with a forbidden prefix. */
     private static List<String> violations(String layer, List<String> forbidden) throws IOException {
         Path dir = MAIN.resolve(layer);
