@@ -9,7 +9,7 @@
 
 var PROTOCOL = 'unmixer-device/1';
 
-/** Live 12.3 is the first release with Track.insert_device (reference §2.1). */
+/** Live 12.3 is the first release with Track.insert_device (reference notes section 2.1). */
 var INSERT_SINCE = [12, 3];
 
 /** Crossfade time of the A/B switch in ms (PROTOCOL.md: "a 5 ms crossfade"). */
@@ -122,9 +122,9 @@ function versionAtLeast(v, min) {
 /**
  * Builds the device logic.
  *
- * env.liveApi(path)  → a LiveAPI-like object for a LOM path ("live_set tracks 2", "this_device",
- *                      "live_app"): get(prop) → array, set(prop, value), call(fn, ...args),
- *                      getcount(child) → int, unquotedpath.
+ * env.liveApi(path)  -> a LiveAPI-like object for a LOM path ("live_set tracks 2", "this_device",
+ *                      "live_app"): get(prop) -> array, set(prop, value), call(fn, ...args),
+ *                      getcount(child) -> int, unquotedpath.
  * env.send(address, args)  sends one OSC message to the app.
  * env.audio          the patcher's audio part: load(path, done(err, lengthMs)), ab(which, fadeMs),
  *                      play(), stop(), record(path, seconds, done(err)); `err` is a one-line string.
@@ -438,16 +438,23 @@ function oneLine(e) {
 
 var IN_MAX = typeof LiveAPI === 'function' && typeof outlet === 'function';
 
-/** Outlets of the v8 box (unmixer.maxpat): 0 → udpsend, 1 → buffer~, 2 → the audio `route`. */
+/**
+ * Outlets of the v8 box (unmixer.maxpat): 0 -> udpsend, 1 -> buffer~, 2 -> `route xfade seek speed
+ * rec chans udpport replyport`, which feeds line~ (A/B), groove~ (position), sig~ (its speed),
+ * sfrecord~, selector~ (mono/stereo original), udpreceive's and udpsend's `port`.
+ */
 var OUT_OSC = 0;
 var OUT_BUFFER = 1;
 var OUT_AUDIO = 2;
 var BUFFER_NAME = '---unmixer-original';
 /** How long after stopping sfrecord~ the file is looked for (ms); a guess, see README. */
 var RECORD_SETTLE_MS = 250;
+/** How long buffer~ may take to read the original before the load is reported failed (ms). */
+var LOAD_TIMEOUT_MS = 10000;
 
-var device = null;
+var unmixer = null;
 var pendingLoad = null;
+var loadTimeout = null;
 var recordTask = null;
 
 if (IN_MAX) {
@@ -473,6 +480,11 @@ function maxEnv() {
           return;
         }
         pendingLoad = done;
+        // buffer~ bangs when it has read a file; if it never does (a format it cannot read), give up.
+        loadTimeout = new Task(function () {
+          finishLoad('buffer~ did not finish reading it (not an audio file it knows?)');
+        });
+        loadTimeout.schedule(LOAD_TIMEOUT_MS);
         outlet(OUT_BUFFER, 'replace', path);
       },
       ab: function (which, fadeMs) {
@@ -508,27 +520,40 @@ function maxEnv() {
 
 /** live.thisdevice has banged: the Live API is usable from now on. */
 function init() {
-  device = makeDevice(maxEnv());
-  device.ready();
+  unmixer = makeDevice(maxEnv());
+  unmixer.ready();
 }
 
 /** Every OSC message from udpreceive arrives here with its address as the message name. */
 function anything() {
   var args = arrayfromargs(arguments);
-  if (device === null) {
+  if (unmixer === null) {
     outlet(OUT_OSC, ['/unmixer/error', isInt(args[0]) && args[0] >= 1 ? args[0] : 0, 'busy',
         'the device is still loading']);
     return;
   }
-  device.handle(messagename, args);
+  unmixer.handle(messagename, args);
 }
 
 /** buffer~ reports that `replace` finished. */
 function loaded() {
   if (pendingLoad !== null) {
+    var buffer = new Buffer(BUFFER_NAME);
+    // A mono original plays on both sides: selector~ takes the right side from the left channel.
+    outlet(OUT_AUDIO, 'chans', buffer.channelcount() >= 2 ? 2 : 1);
+    finishLoad(null, buffer.length());
+  }
+}
+
+function finishLoad(err, lengthMs) {
+  if (loadTimeout !== null) {
+    loadTimeout.cancel();
+    loadTimeout = null;
+  }
+  if (pendingLoad !== null) {
     var done = pendingLoad;
     pendingLoad = null;
-    done(null, new Buffer(BUFFER_NAME).length());
+    done(err, lengthMs);
   }
 }
 
