@@ -74,6 +74,13 @@ test('insert puts the device where asked and answers the index read back', () =>
   assert.deepEqual(s.live.calls.at(-1), ['insert_device', 'EQ Eight', 2]);
 });
 
+test('insert at the device count appends, after the Un-Mixer device if the app asks so', () => {
+  const s = setup();
+  assert.deepEqual(s.ask('/unmixer/insert', 2, 'Reverb', 4), ['/unmixer/ok', 2, 4]);
+  assert.deepEqual(s.live.names(1), ['Wavetable', 'Saturator', 'Reverb', 'Un-Mixer Link', 'Reverb']);
+  assert.deepEqual(s.ask('/unmixer/hello', 3).slice(4), [1, 3]);
+});
+
 test('insert on Live 12.2 is not-supported and names the version', () => {
   const s = setup([12, 2, 5]);
   assert.deepEqual(s.ask('/unmixer/insert', 5, 'Saturator', 1), ['/unmixer/error', 5, 'not-supported',
