@@ -166,7 +166,8 @@ public final class Rebuild {
                 if (e instanceof DeviceEdit.Delete d) {
                     device.request("/unmixer/delete", d.index());
                 } else if (e instanceof DeviceEdit.Move m) {
-                    device.request("/unmixer/move", m.from(), m.to());
+                    // The protocol's 'to' counts positions before the move (Song.move_device); ours is the final index.
+                    device.request("/unmixer/move", m.from(), m.to() > m.from() ? m.to() + 1 : m.to());
                 } else if (e instanceof DeviceEdit.Insert in) {
                     device.request("/unmixer/insert", in.name(), in.index());
                 }
