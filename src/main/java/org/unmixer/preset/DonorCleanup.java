@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.unmixer.params.DeviceSpec;
+import org.unmixer.params.ParamSpec;
 
 /**
  * Pure clean-ups that turn an element copied from a donor file into one fit for our presets. Each
@@ -15,8 +17,25 @@ final class DonorCleanup {
     }
 
     /** All clean-ups for a device element taken from a donor. */
-    static XmlElement device(XmlElement donor) {
-        return renumberIds(emptyLastPresetRef(zeroLomIds(withoutMappings(donor))));
+    static XmlElement device(XmlElement donor, DeviceSpec spec) {
+        return renumberIds(emptyLastPresetRef(zeroLomIds(withoutMappings(fullRangesWhereMapped(donor, spec)))));
+    }
+
+    /**
+     * A mapped parameter's {@code MidiControllerRange} is the macro's range, often narrowed (the EQ
+     * Eight donor maps band gains to ±9 dB). With the mapping gone, it goes back to the parameter's
+     * full catalog range, so no value we write lies outside it.
+     */
+    static XmlElement fullRangesWhereMapped(XmlElement donor, DeviceSpec spec) {
+        XmlElement out = donor;
+        for (ParamSpec p : spec.params()) {
+            boolean mapped = out.at(p.xmlElement() + "/KeyMidi").isPresent();
+            if (mapped && !p.isQuantized() && out.at(p.xmlElement() + "/MidiControllerRange").isPresent()) {
+                out = out.withValueAt(p.xmlElement() + "/MidiControllerRange/Min", p.xmlText(p.min()))
+                        .withValueAt(p.xmlElement() + "/MidiControllerRange/Max", p.xmlText(p.max()));
+            }
+        }
+        return out;
     }
 
     /**

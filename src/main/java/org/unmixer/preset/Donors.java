@@ -70,7 +70,7 @@ public final class Donors {
     }
 
     /**
-     * The device's element from its donor, cleaned ({@link DonorCleanup#device}).
+     * The device's element from its donor, cleaned ({@link DonorCleanup#device(XmlElement, DeviceSpec)}).
      *
      * @throws BadInputException when no donor holds this device: we refuse rather than guess XML
      */
@@ -82,7 +82,7 @@ public final class Donors {
         }
         XmlElement element = findDevice(file(file), device.xmlElement()).orElseThrow(() -> new IllegalStateException(
                 ROOT + file + " has no <" + device.xmlElement() + "> device element"));
-        return DonorCleanup.device(element);
+        return DonorCleanup.device(element, device);
     }
 
     /** The root ({@code Ableton}) of the rack skeleton file for this kind, as Live saved it. */

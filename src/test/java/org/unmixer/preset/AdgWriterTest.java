@@ -18,6 +18,7 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.dsp.patch.WavetableRef;
+import org.unmixer.dsp.source.Unison;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceKind;
@@ -156,6 +157,32 @@ class AdgWriterTest {
         AdgFile f = AdgReader.read(AdgWriter.toBytes(p, RackKind.INSTRUMENT));
         assertThat(f.deviceElements()).containsExactly("InstrumentVector");
         assertThat(f.devices().get(0).value("SpriteName2")).contains("Basic Shapes");
+    }
+
+    @Test
+    void unisonModeAndVoicesGoToTheirSettings() {
+        Patch base = PresetFixtures.synthPatch(List.of());
+        var synth = base.synth().orElseThrow();
+        Patch classic = new Patch(base.source(), Optional.of(new org.unmixer.dsp.patch.SynthSpec(synth.settings(),
+                synth.oscillator1(), synth.oscillator2(), new Unison(Unison.Mode.CLASSIC, 5))), List.of());
+        AdgDevice on = AdgReader.read(AdgWriter.toBytes(classic, RackKind.INSTRUMENT)).devices().get(0);
+        assertThat(on.value("Voice_Unison_Mode")).contains("1");
+        assertThat(on.value("Voice_Unison_VoiceCount")).contains("5");
+        AdgDevice off = AdgReader.read(AdgWriter.toBytes(base, RackKind.INSTRUMENT)).devices().get(0);
+        assertThat(off.value("Voice_Unison_Mode")).contains("0");
+        assertThat(off.value("Voice_Unison_VoiceCount")).as("the donor's count stays").contains("3");
+    }
+
+    @Test
+    void everyCatalogDeviceHasADonorAndMappedRangesAreFullAgain() {
+        for (DeviceSpec d : Catalog.standard().devices()) {
+            assertThat(Donors.standard().hasDevice(d)).as(d.name()).isTrue();
+        }
+        // The EQ Eight donor mapped band 1's gain to a macro over -9..9 dB.
+        XmlElement eq = Donors.standard().device(Catalog.standard().device("EQ Eight"));
+        assertThat(eq.valueAt("Bands.0/ParameterA/Gain/MidiControllerRange/Min")).contains("-15");
+        assertThat(eq.valueAt("Bands.0/ParameterA/Gain/MidiControllerRange/Max")).contains("15");
+        assertThat(eq.valueAt("Bands.1/ParameterA/Freq/MidiControllerRange/Max")).as("unmapped: untouched").contains("22000");
     }
 
     /** "path: Id" for every pair of same-named siblings sharing an Id (Live's own lists are 0…n−1). */
