@@ -27,11 +27,13 @@ public final class Donors {
 
     private final Map<String, String> rackFiles;
     private final Map<String, String> deviceFiles;
+    private final Map<String, Map<String, String>> fixedManuals;
     private final Map<String, XmlElement> files = new ConcurrentHashMap<>();
 
-    Donors(Map<String, String> rackFiles, Map<String, String> deviceFiles) {
+    Donors(Map<String, String> rackFiles, Map<String, String> deviceFiles, Map<String, Map<String, String>> fixedManuals) {
         this.rackFiles = Map.copyOf(rackFiles);
         this.deviceFiles = Map.copyOf(deviceFiles);
+        this.fixedManuals = Map.copyOf(fixedManuals);
     }
 
     /** The donors shipped in {@code assets/ableton-donors}, loaded once. */
@@ -55,7 +57,13 @@ public final class Donors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ROOT + "index.json", e);
         }
-        return new Donors(strings(index.path("racks")), strings(index.path("devices")));
+        Map<String, Map<String, String>> fixed = new java.util.LinkedHashMap<>();
+        index.path("fixedManuals").fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                fixed.put(e.getKey(), strings(e.getValue()));
+            }
+        });
+        return new Donors(strings(index.path("racks")), strings(index.path("devices")), fixed);
     }
 
     private static Map<String, String> strings(JsonNode object) {
@@ -70,7 +78,9 @@ public final class Donors {
     }
 
     /**
-     * The device's element from its donor, cleaned ({@link DonorCleanup#device(XmlElement, DeviceSpec)}).
+     * The device's element from its donor, cleaned ({@link DonorCleanup#device(XmlElement, DeviceSpec)}),
+     * with the {@code fixedManuals} of {@code index.json} applied: settings outside the catalog that
+     * must match what the reference renderer assumes (e.g. Phaser-Flanger's LFO running free).
      *
      * @throws BadInputException when no donor holds this device: we refuse rather than guess XML
      */
@@ -82,7 +92,11 @@ public final class Donors {
         }
         XmlElement element = findDevice(file(file), device.xmlElement()).orElseThrow(() -> new IllegalStateException(
                 ROOT + file + " has no <" + device.xmlElement() + "> device element"));
-        return DonorCleanup.device(element, device);
+        XmlElement out = DonorCleanup.device(element, device);
+        for (var fixed : fixedManuals.getOrDefault(device.xmlElement(), Map.of()).entrySet()) {
+            out = out.withValueAt(fixed.getKey() + "/Manual", fixed.getValue());
+        }
+        return out;
     }
 
     /** The root ({@code Ableton}) of the rack skeleton file for this kind, as Live saved it. */

@@ -185,6 +185,18 @@ class AdgWriterTest {
         assertThat(eq.valueAt("Bands.1/ParameterA/Freq/MidiControllerRange/Max")).as("unmapped: untouched").contains("22000");
     }
 
+    @Test
+    void phaserLfosRunFreeAsTheRendererAssumes() {
+        AdgDevice phaser = AdgReader.read(AdgWriter.toBytes(SYNTH_AND_FIVE, RackKind.INSTRUMENT)).devices().stream()
+                .filter(d -> d.element().equals("PhaserNew")).findFirst().orElseThrow();
+        assertThat(phaser.manual("Modulation_Sync")).contains("false");
+        assertThat(phaser.manual("Modulation_Sync2")).contains("false");
+        assertThat(phaser.manual("Modulation_EnvelopeEnabled")).contains("false");
+        // The donor had them the other way round, so the test would notice a lost override.
+        AdgDevice donor = AdgReader.read(donorBytes("PhaserNew.adg")).devices().get(0);
+        assertThat(donor.manual("Modulation_Sync")).contains("true");
+    }
+
     /** "path: Id" for every pair of same-named siblings sharing an Id (Live's own lists are 0…n−1). */
     static List<String> duplicateSiblingIds(XmlElement e, String path) {
         List<String> found = new ArrayList<>();
