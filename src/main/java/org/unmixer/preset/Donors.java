@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSpec;
@@ -57,7 +59,7 @@ public final class Donors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ROOT + "index.json", e);
         }
-        Map<String, Map<String, String>> fixed = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> fixed = new LinkedHashMap<>();
         index.path("fixedManuals").fields().forEachRemaining(e -> {
             if (e.getValue().isObject()) {
                 fixed.put(e.getKey(), strings(e.getValue()));
@@ -67,7 +69,7 @@ public final class Donors {
     }
 
     private static Map<String, String> strings(JsonNode object) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
@@ -88,7 +90,7 @@ public final class Donors {
         String file = deviceFiles.get(device.xmlElement());
         if (file == null) {
             throw new BadInputException("cannot export \"" + device.name() + "\" to a Live preset: no Live-saved "
-                    + device.xmlElement() + " element to copy (exportable: " + String.join(", ", deviceFiles.keySet()) + ")");
+                    + device.xmlElement() + " element to copy (donors exist for " + String.join(", ", new TreeSet<>(deviceFiles.keySet())) + ")");
         }
         XmlElement element = findDevice(file(file), device.xmlElement()).orElseThrow(() -> new IllegalStateException(
                 ROOT + file + " has no <" + device.xmlElement() + "> device element"));

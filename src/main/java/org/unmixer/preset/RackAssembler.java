@@ -30,7 +30,7 @@ final class RackAssembler {
         if (kind == RackKind.INSTRUMENT) {
             SynthSpec synth = patch.synth().orElseThrow(() -> new BadInputException(
                     "an Instrument Rack needs a synth, and this patch has none (its source is "
-                            + patch.source().kind().jsonName() + "); export it as --kind audio-effect"));
+                            + patch.source().kind().jsonName() + "); export it as an Audio Effect Rack instead"));
             devices.add(DeviceElements.withSynth(donors.device(synth.settings().device()), synth));
             names.add(synth.settings().device().name());
         }
