@@ -138,6 +138,18 @@ class AdgWriterTest {
     }
 
     @Test
+    void theFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
+        Path out = dir.resolve("Shared.adg");
+        AdgWriter.write(SYNTH_AND_FIVE, RackKind.AUDIO_EFFECT, out);
+        Path plain = Files.write(dir.resolve("plain.txt"), new byte[] {1});
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        AdgWriter.write(PresetFixtures.synthPatch(List.of("Saturator")), RackKind.AUDIO_EFFECT, out);
+        assertThat(AdgReader.read(out).deviceElements()).as("replaced").containsExactly("Saturator");
+    }
+
+    @Test
     void aDeviceWithoutDonorIsAClearErrorNotABrokenFile() {
         ParamSpec mix = new ParamSpec("Dry/Wet", "%", 0, 100, Taper.LIN, 0, 50, List.of(), LomEncoding.NORMALIZED, 0, 1,
                 "DryWet", XmlConversion.SCALE, 0.01, true, "");
