@@ -172,7 +172,7 @@ public final class LiveSetSimulator implements AutoCloseable {
         }
         log.accept("live    " + clip(m.toString()) + (reply == null ? "" : " → " + clip(reply.toString())));
         if (reply != null) {
-            abletonOscEndpoint.send(reply, new InetSocketAddress(from.getAddress(), options.replyPort()));
+            send(abletonOscEndpoint, reply, new InetSocketAddress(from.getAddress(), options.replyPort()));
         }
     }
 
@@ -184,7 +184,20 @@ public final class LiveSetSimulator implements AutoCloseable {
 
     private void sendFromDevice(OscMessage m) {
         if (deviceEndpoint != null) {
-            deviceEndpoint.send(m, options.deviceReplyPort());
+            send(deviceEndpoint, m, OscEndpoint.loopback(options.deviceReplyPort()));
+        }
+    }
+
+    /** Sends, or logs why it could not (a reply port of 0, say): a reply that cannot go must not stop the set. */
+    private void send(OscEndpoint endpoint, OscMessage m, InetSocketAddress to) {
+        if (to.getPort() == 0) {
+            log.accept("not sent (reply port 0): " + clip(m.toString()));
+            return;
+        }
+        try {
+            endpoint.send(m, to);
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            log.accept("could not send " + clip(m.toString()) + " to " + to + ": " + e.getMessage());
         }
     }
 

@@ -8,9 +8,10 @@ import org.unmixer.params.BadInputException;
  *
  * @param abletonOscPort where AbletonOSC listens (default 11000; 0 = any free port)
  * @param replyPort where AbletonOSC replies, at the sender's address (default 11001; AbletonOSC
- *     itself cannot change it, the simulator can so that tests use free ports)
+ *     itself cannot change it, the simulator can so that tests use free ports; 0 = replies are
+ *     dropped and logged)
  * @param devicePort where the Max device listens (default 11020; 0 = any free port)
- * @param deviceReplyPort where the Max device replies, on 127.0.0.1 (default 11021)
+ * @param deviceReplyPort where the Max device replies, on 127.0.0.1 (default 11021; 0 = dropped)
  * @param tickMs the processing tick in ms (default 100, Live's tick that AbletonOSC is polled on):
  *     requests are queued and handled once per tick, all those queued so far at once
  * @param liveVersion the version Live reports (default 12.3.5)
