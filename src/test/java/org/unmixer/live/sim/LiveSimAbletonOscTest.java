@@ -23,6 +23,8 @@ class LiveSimAbletonOscTest {
             assertThat(c.get("/live/application/get/version")).containsExactly(12, 3);
             assertThat(c.get("/live/song/get/tempo")).containsExactly(120f);
             assertThat(c.sim.snapshot().statusMessage()).isEqualTo("Received OSC OK");
+            assertThat(c.log).contains("live    /live/test → /live/test \"ok\"",
+                    "live    /live/application/get/version → /live/application/get/version 12 3");
         }
     }
 

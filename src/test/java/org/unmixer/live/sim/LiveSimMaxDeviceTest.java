@@ -1,6 +1,7 @@
 package org.unmixer.live.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import org.unmixer.params.ParamSpec;
 /** The Max device's protocol (max-device/PROTOCOL.md) as the simulator speaks it, over loopback UDP. */
 class LiveSimMaxDeviceTest {
     private static final Catalog CATALOG = Catalog.standard();
+    /** Sample tolerance when parameters took the display → LOM → display round trip (the brief's 1e-6). */
+    private static final float ROUND_TRIP_TOLERANCE = 1e-6f;
 
     @Test
     void helloNamesTheProtocolTheVersionAndWhereTheDeviceSits() throws Exception {
@@ -32,6 +35,14 @@ class LiveSimMaxDeviceTest {
             c.sync();
             c.ok("/unmixer/insert", "Wavetable", 0);
             assertThat(c.ok("/unmixer/hello")).containsExactly("unmixer-device/1", "12.3.5", 1, 1);
+        }
+    }
+
+    @Test
+    void theDeviceAnnouncesItselfWhenTheSetStarts() throws Exception {
+        try (SimClient c = SimClient.start()) {
+            assertThat(c.readies.poll(SimClient.REPLY_WAIT_SECONDS, TimeUnit.SECONDS))
+                    .isEqualTo(OscMessage.of("/unmixer/ready", "unmixer-device/1", 0, 0));
         }
     }
 
@@ -266,7 +277,7 @@ class LiveSimMaxDeviceTest {
             assertThat(recorded.frames()).isEqualTo(expected.frames());
             assertThat(recorded.peak()).isGreaterThan(0.01f);
             for (int ch = 0; ch < expected.channelCount(); ch++) {
-                assertThat(recorded.channel(ch)).containsExactly(expected.channel(ch));
+                assertThat(recorded.channel(ch)).containsExactly(expected.channel(ch), within(ROUND_TRIP_TOLERANCE));
             }
         }
     }
@@ -296,6 +307,33 @@ class LiveSimMaxDeviceTest {
                     OscMessage.of("/unmixer/recorded", 100, dir.resolve("a.wav").toString()));
             assertThat(dir.resolve("b.wav")).doesNotExist();
             assertThat(AudioFiles.read(dir.resolve("a.wav")).audio().frames()).isEqualTo(22_050);
+        }
+    }
+
+    @Test
+    void recordRendersWavetablesUnisonAndRefusesModesTheRendererLacks(@TempDir Path dir) throws Exception {
+        try (SimClient c = SimClient.start()) {
+            c.ok("/unmixer/insert", "Wavetable", 0);
+            c.sim.setUnison(0, 0, 1, 3);
+            Path out = dir.resolve("unison.wav");
+            c.ok("/unmixer/record", out.toString(), 0.3f);
+            assertThat(c.nextDevice().address()).isEqualTo("/unmixer/recorded");
+            DeviceSpec wavetable = CATALOG.device("Wavetable");
+            var synth = new org.unmixer.dsp.patch.SynthSpec(wavetable.defaults(), org.unmixer.dsp.patch.WavetableRef.DEFAULT,
+                    org.unmixer.dsp.patch.WavetableRef.DEFAULT,
+                    new org.unmixer.dsp.source.Unison(org.unmixer.dsp.source.Unison.Mode.CLASSIC, 3));
+            // No clip: pitch 60 at velocity 100, held for the whole recording.
+            var patch = new org.unmixer.dsp.patch.Patch(new org.unmixer.dsp.patch.SourceSpec(
+                    org.unmixer.dsp.patch.SourceKind.SYNTH, 60, 100, 0.3, org.unmixer.dsp.patch.SourceSpec.DEFAULT_TAIL_SECONDS, 0),
+                    java.util.Optional.of(synth), List.of());
+            AudioBuffer expected = org.unmixer.dsp.Renderer.render(patch, 44_100, 0.3);
+            AudioBuffer recorded = AudioFiles.read(out).audio();
+            for (int ch = 0; ch < 2; ch++) {
+                // The defaults went display → LOM → display, which may move a value by an ulp.
+                assertThat(recorded.channel(ch)).containsExactly(expected.channel(ch), within(ROUND_TRIP_TOLERANCE));
+            }
+            c.sim.setUnison(0, 0, 2, 3);
+            assertThat(c.fails("/unmixer/record", out.toString(), 0.3f).get(1)).contains("unison mode 2");
         }
     }
 

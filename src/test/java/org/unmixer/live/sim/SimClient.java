@@ -23,6 +23,8 @@ final class SimClient implements AutoCloseable {
     final OscEndpoint device;
     final LinkedBlockingQueue<OscMessage> liveReplies = new LinkedBlockingQueue<>();
     final LinkedBlockingQueue<OscMessage> deviceReplies = new LinkedBlockingQueue<>();
+    /** {@code /unmixer/ready} pushes, kept apart from answers. */
+    final LinkedBlockingQueue<OscMessage> readies = new LinkedBlockingQueue<>();
     final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
     final LiveSetSimulator sim;
     private int nextId = 1;
@@ -30,9 +32,7 @@ final class SimClient implements AutoCloseable {
     private SimClient(UnaryOperator<LiveSimOptions> tweak) {
         live = OscEndpoint.open(0, "test-live-client", (m, from) -> liveReplies.add(m), p -> { });
         device = OscEndpoint.open(0, "test-device-client", (m, from) -> {
-            if (!m.address().equals("/unmixer/ready")) {
-                deviceReplies.add(m);
-            }
+            (m.address().equals("/unmixer/ready") ? readies : deviceReplies).add(m);
         }, p -> { });
         LiveSimOptions options = tweak.apply(LiveSimOptions.forTests(live.port(), device.port()));
         LiveSetSimulator started;
