@@ -1,6 +1,5 @@
 package org.unmixer.live.sim;
 
-import java.util.List;
 import org.unmixer.live.osc.OscMessage;
 
 /**
@@ -83,14 +82,6 @@ final class Args {
             return n.doubleValue() != 0;
         }
         throw LiveError.argument("argument " + (i + 1) + " must be a boolean, got " + describe(a));
-    }
-
-    boolean isString(int i) {
-        return offset + i < message.size() && message.args().get(offset + i) instanceof String;
-    }
-
-    List<Object> all() {
-        return message.args().subList(Math.min(offset, message.size()), message.size());
     }
 
     private static String describe(Object a) {

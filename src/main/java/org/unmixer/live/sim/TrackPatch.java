@@ -25,7 +25,9 @@ import org.unmixer.params.ParamSpec;
  * <p>Assumptions: a device whose "Device On" is off is bypassed (an instrument that is off, or no
  * instrument at all, gives silence: {@link #of} returns empty); our Max device passes audio
  * through; the note is the first clip's earliest note (lowest pitch on a tie), gated for its length
- * at the set's tempo; with no note, pitch 60 at velocity 100 held for the whole recording.
+ * at the set's tempo (at most the renderer's 60 s), its velocity rounded and at least 1 (the
+ * renderer's range); with no note, pitch 60 at velocity 100 held for the whole recording. Clips
+ * need not be playing: the recording is what the track would sound like.
  */
 final class TrackPatch {
     static final int DEFAULT_PITCH = 60;
