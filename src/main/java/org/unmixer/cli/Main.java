@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Neural Un-Mixer: estimate the synth settings and effect chain behind a sound, and rebuild them in Ableton Live.",
         subcommands = {DevicesCommand.class, RenderCommand.class, InfoCommand.class, DatasetCommand.class, BenchCommand.class,
                 TrainCommand.class, EstimateCommand.class, CalibrateCommand.class, TrainProxyCommand.class,
-                ExportRackCommand.class, RebuildCommand.class})
+                ExportRackCommand.class, RebuildCommand.class, FakeLiveCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

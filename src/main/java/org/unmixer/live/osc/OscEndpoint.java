@@ -23,14 +23,24 @@ public final class OscEndpoint implements AutoCloseable {
         void received(OscMessage message, InetSocketAddress from);
     }
 
+    /**
+     * Receives every message of one datagram at once (a bundle's messages in order, nested bundles
+     * flattened). Runs on the receiver thread. The Live set simulator uses it so that a bundle is
+     * queued whole and processed in one tick, as AbletonOSC drains a datagram in one go.
+     */
+    @FunctionalInterface
+    public interface PacketListener {
+        void received(List<OscMessage> messages, InetSocketAddress from);
+    }
+
     private final DatagramSocket socket;
     private final Thread receiver;
-    private final Listener listener;
+    private final PacketListener listener;
     private final Consumer<String> problems;
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean closed;
 
-    private OscEndpoint(DatagramSocket socket, String name, Listener listener, Consumer<String> problems) {
+    private OscEndpoint(DatagramSocket socket, String name, PacketListener listener, Consumer<String> problems) {
         this.socket = socket;
         this.listener = listener;
         this.problems = problems;
@@ -45,6 +55,24 @@ public final class OscEndpoint implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static OscEndpoint open(int port, String name, Listener listener, Consumer<String> problems) {
+        return openForPackets(port, name, (messages, from) -> {
+            for (OscMessage m : messages) {
+                try {
+                    listener.received(m, from);
+                } catch (RuntimeException e) {
+                    problems.accept("could not handle " + m.address() + ": " + e.getMessage());
+                }
+            }
+        }, problems);
+    }
+
+    /**
+     * As {@link #open}, but the listener gets each datagram's messages together. A listener failure
+     * is reported once for the datagram.
+     *
+     * @throws PortInUseException when the port is taken
+     */
+    public static OscEndpoint openForPackets(int port, String name, PacketListener listener, Consumer<String> problems) {
         DatagramSocket socket;
         try {
             socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -122,12 +150,10 @@ public final class OscEndpoint implements AutoCloseable {
                 problems.accept("ignored a malformed packet from " + from + ": " + e.getMessage());
                 continue;
             }
-            for (OscMessage m : messages) {
-                try {
-                    listener.received(m, from);
-                } catch (RuntimeException e) {
-                    problems.accept("could not handle " + m.address() + ": " + e.getMessage());
-                }
+            try {
+                listener.received(messages, from);
+            } catch (RuntimeException e) {
+                problems.accept("could not handle a datagram of " + messages.size() + " message(s): " + e.getMessage());
             }
         }
     }
