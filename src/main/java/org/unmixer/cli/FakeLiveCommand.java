@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.unmixer.live.osc.PortInUseException;
 import org.unmixer.live.sim.LiveSetSimulator;
 import org.unmixer.live.sim.LiveSimOptions;
-import org.unmixer.live.sim.LiveVersion;
+import org.unmixer.live.LiveVersion;
 import org.unmixer.params.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +63,7 @@ final class FakeLiveCommand implements Callable<Integer> {
             throw new BadInputException("--seconds " + seconds + " must be above 0");
         }
         LiveSimOptions options = new LiveSimOptions(port, replyPort, devicePort, deviceReplyPort, tickMs,
-                LiveVersion.parse(liveVersion), !noMaxDevice, !noAbletonOsc);
+                LiveVersion.fromUser(liveVersion), !noMaxDevice, !noAbletonOsc);
         PrintWriter out = spec.commandLine().getOut();
         LiveSetSimulator sim;
         try {

@@ -9,8 +9,8 @@ import org.unmixer.params.DeviceSettings;
 
 /**
  * Parameters through the Un-Mixer device when AbletonOSC is not there: one {@code /unmixer/params}
- * per device, then one {@code /unmixer/set} per value, all sent at once; each {@code ok} carries the
- * value read back.
+ * per device, then one {@code /unmixer/set} per value, all of a device's sent at once (one tick);
+ * each {@code ok} carries the value read back.
  */
 final class DeviceParameterWriter implements ParameterWriter {
     private final MaxDeviceClient device;
@@ -44,19 +44,20 @@ final class DeviceParameterWriter implements ParameterWriter {
             }
             sent += sets.size();
             int good = 0;
+            List<MaxDeviceClient.Reply> replies = device.requestEach(sets);
             for (int i = 0; i < sets.size(); i++) {
                 ParameterTargets.Target t = r.targets().get(i);
-                try {
-                    OscMessage ok = device.request(sets.get(i).address(), sets.get(i).args());
-                    double back = ok.doubleArg(1);
-                    if (Math.abs(back - t.lomValue()) <= ParameterTargets.READBACK_TOLERANCE) {
-                        good++;
-                    } else {
-                        problems.accept(String.format(Locale.ROOT, "%s \"%s\": set %.6g, Live reads %.6g", name, t.name(),
-                                t.lomValue(), back));
-                    }
-                } catch (DeviceRequestException e) {
-                    problems.accept(name + " \"" + t.name() + "\": " + e.getMessage());
+                MaxDeviceClient.Reply reply = replies.get(i);
+                if (reply.error() != null) {
+                    problems.accept(name + " \"" + t.name() + "\": " + reply.error().getMessage());
+                    continue;
+                }
+                double back = reply.ok().doubleArg(1);
+                if (Math.abs(back - t.lomValue()) <= ParameterTargets.READBACK_TOLERANCE) {
+                    good++;
+                } else {
+                    problems.accept(String.format(Locale.ROOT, "%s \"%s\": set %.6g, Live reads %.6g", name, t.name(),
+                            t.lomValue(), back));
                 }
             }
             verified += good;

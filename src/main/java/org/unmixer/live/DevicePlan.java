@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * The fewest device edits that turn a track's device list into the wanted one (pure). Devices are
- * compared by Live name. The longest common subsequence stays where it is; a device that is
+ * compared by a key the caller chooses (the rebuild uses Live's class name, and the name for Max for
+ * Live devices). The longest common subsequence stays where it is; a device that is
  * present but out of order is moved rather than deleted and re-inserted (it is one edit, not two);
  * the rest is deleted or inserted. The Un-Mixer device, when present, is kept and ends up last, so
  * that its A/B switch sees the whole chain.
  */
 public final class DevicePlan {
-    /** Live's name of our Max for Live device on the track. */
+    /** Live's name of our Max for Live device on the track (its key: Max devices share a class). */
     public static final String OUR_DEVICE = "Un-Mixer Link";
 
     private DevicePlan() {

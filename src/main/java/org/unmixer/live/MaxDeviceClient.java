@@ -86,6 +86,25 @@ public final class MaxDeviceClient implements AutoCloseable {
      * first error is thrown after every reply has arrived, so the device is never left mid-batch.
      */
     public List<OscMessage> requestAll(List<Request> requests) {
+        List<Reply> replies = requestEach(requests);
+        for (Reply r : replies) {
+            if (r.error() != null) {
+                throw r.error();
+            }
+        }
+        return replies.stream().map(Reply::ok).toList();
+    }
+
+    /** A request's outcome: its {@code ok} message, or the device's error. */
+    public record Reply(OscMessage ok, DeviceRequestException error) {
+    }
+
+    /**
+     * Sends all requests at once (one tick of Live's for the lot) and returns each one's outcome.
+     *
+     * @throws LiveConnectionException when the device does not answer them all in time
+     */
+    public List<Reply> requestEach(List<Request> requests) {
         List<Integer> ids = new ArrayList<>();
         List<OscMessage> messages = new ArrayList<>();
         for (Request r : requests) {
@@ -100,25 +119,17 @@ public final class MaxDeviceClient implements AutoCloseable {
         for (OscMessage m : messages) {
             endpoint.send(m, devicePort);
         }
-        List<OscMessage> out = new ArrayList<>();
-        DeviceRequestException firstError = null;
+        List<Reply> out = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis * Math.max(1, requests.size() / 50 + 1));
         try {
             for (int i = 0; i < ids.size(); i++) {
                 OscMessage reply = await(replies.get(ids.get(i)), deadline, messages.get(i));
-                if (reply.address().equals("/unmixer/error")) {
-                    DeviceRequestException e = new DeviceRequestException(reply.stringArg(1), reply.stringArg(2));
-                    firstError = firstError == null ? e : firstError;
-                    out.add(null);
-                } else {
-                    out.add(reply);
-                }
+                out.add(reply.address().equals("/unmixer/error")
+                        ? new Reply(null, new DeviceRequestException(reply.stringArg(1), reply.size() > 2 ? reply.stringArg(2) : ""))
+                        : new Reply(reply, null));
             }
         } finally {
             ids.forEach(replies::remove);
-        }
-        if (firstError != null) {
-            throw firstError;
         }
         return out;
     }

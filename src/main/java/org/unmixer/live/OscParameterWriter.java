@@ -14,6 +14,8 @@ import org.unmixer.params.DeviceSettings;
  */
 final class OscParameterWriter implements ParameterWriter {
     private static final String[] LISTS = {"name", "min", "max", "is_quantized", "value"};
+    /** Per device: its class name (to notice a set that changed under us), then the parameter lists. */
+    private static final int QUERIES = LISTS.length + 1;
 
     private final AbletonOscClient osc;
     private final int track;
@@ -30,7 +32,7 @@ final class OscParameterWriter implements ParameterWriter {
     @Override
     public Counts write(List<DeviceSettings> devices) {
         osc.drainErrors();
-        List<List<LiveParameter>> live = readParameters(devices.size());
+        List<List<LiveParameter>> live = readParameters(devices);
         List<List<ParameterTargets.Target>> targets = new ArrayList<>();
         List<OscMessage> sets = new ArrayList<>();
         for (int d = 0; d < devices.size(); d++) {
@@ -38,6 +40,10 @@ final class OscParameterWriter implements ParameterWriter {
             if (live.get(d) == null) {
                 problems.accept("device " + (d + 1) + " (" + name + ") could not be read" + liveSaid()
                         + "; the set changed during the rebuild? run it again");
+                targets.add(List.of());
+                continue;
+            }
+            if (live.get(d).isEmpty()) {
                 targets.add(List.of());
                 continue;
             }
@@ -74,19 +80,28 @@ final class OscParameterWriter implements ParameterWriter {
         return new Counts(sets.size(), verified);
     }
 
-    /** Each device's parameters, or null for a device Live could not answer for. */
-    private List<List<LiveParameter>> readParameters(int devices) {
+    /** Each device's parameters, or null for a device Live could not answer for or that is not the expected one. */
+    private List<List<LiveParameter>> readParameters(List<DeviceSettings> devices) {
         List<OscMessage> queries = new ArrayList<>();
-        for (int d = 0; d < devices; d++) {
+        for (int d = 0; d < devices.size(); d++) {
+            queries.add(OscMessage.of("/live/device/get/class_name", track, d));
             for (String list : LISTS) {
                 queries.add(OscMessage.of("/live/device/get/parameters/" + list, track, d));
             }
         }
         List<Optional<OscMessage>> replies = osc.queryEach(queries);
         List<List<LiveParameter>> out = new ArrayList<>();
-        for (int d = 0; d < devices; d++) {
-            List<Optional<OscMessage>> mine = replies.subList(d * LISTS.length, (d + 1) * LISTS.length);
-            out.add(mine.stream().allMatch(Optional::isPresent) ? parameters(mine) : null);
+        for (int d = 0; d < devices.size(); d++) {
+            List<Optional<OscMessage>> mine = replies.subList(d * QUERIES, (d + 1) * QUERIES);
+            String expected = devices.get(d).device().lomClass();
+            Optional<String> actual = mine.get(0).map(m -> m.stringArg(2));
+            if (actual.isPresent() && !actual.get().equals(expected)) {
+                problems.accept("device " + (d + 1) + " on track " + (track + 1) + " is now " + actual.get() + ", not " + expected
+                        + ": the set changed during the rebuild; run it again");
+                out.add(List.of());
+                continue;
+            }
+            out.add(mine.stream().allMatch(Optional::isPresent) ? parameters(mine.subList(1, QUERIES)) : null);
         }
         return out;
     }

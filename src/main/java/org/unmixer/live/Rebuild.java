@@ -11,7 +11,9 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.WavetableRef;
 import org.unmixer.live.osc.OscMessage;
+import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
+import org.unmixer.params.DeviceSpec;
 
 /**
  * Makes a track in Live sound like a patch (DESIGN.md §3, "Rebuild in Ableton"): find the track
@@ -91,11 +93,23 @@ public final class Rebuild {
         progress.accept(line);
     }
 
+    /**
+     * The devices the patch needs, by Live class name ({@code Eq8}): titles can be renamed by the
+     * user, class names cannot.
+     */
     static List<String> wantedDevices(Patch patch) {
-        List<String> names = new ArrayList<>();
-        patch.synth().ifPresent(s -> names.add(s.settings().device().name()));
-        patch.chain().forEach(d -> names.add(d.device().name()));
-        return names;
+        List<String> classes = new ArrayList<>();
+        settingsInOrder(patch).forEach(d -> classes.add(d.device().lomClass()));
+        return classes;
+    }
+
+    /**
+     * How a device on the track is compared with the wanted ones: its class name, except for Max
+     * for Live devices, which all share a class and are told apart by name (ours is
+     * {@link DevicePlan#OUR_DEVICE}).
+     */
+    static String identity(String name, String className) {
+        return className.startsWith("MxDevice") ? name : className;
     }
 
     private static List<DeviceSettings> settingsInOrder(Patch patch) {
@@ -143,37 +157,63 @@ public final class Rebuild {
 
     // ---- devices -----------------------------------------------------------------------------
 
+    /** The track's devices as {@link #identity} keys, in order. */
     private List<String> deviceNames(int track) {
-        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         if (link.device().isPresent()) {
             OscMessage ok = link.device().get().request("/unmixer/devices");
             for (int i = 1; i + 2 < ok.size(); i += 3) {
-                names.add(ok.stringArg(i));
+                ids.add(identity(ok.stringArg(i), ok.stringArg(i + 1)));
             }
-            return names;
+            return ids;
         }
-        OscMessage m = link.osc().orElseThrow().query(OscMessage.of("/live/track/get/devices/name", track));
-        for (int i = 1; i < m.size(); i++) {
-            names.add(m.stringArg(i));
+        List<OscMessage> lists = link.osc().orElseThrow().queryAll(List.of(OscMessage.of("/live/track/get/devices/name", track),
+                OscMessage.of("/live/track/get/devices/class_name", track)));
+        for (int i = 1; i < lists.get(0).size() && i < lists.get(1).size(); i++) {
+            ids.add(identity(lists.get(0).stringArg(i), lists.get(1).stringArg(i)));
         }
-        return names;
+        return ids;
     }
 
+    /** The name {@code Track.insert_device} takes for a class name of the catalog. */
+    private static String liveName(String className) {
+        return Catalog.standard().devices().stream().filter(d -> d.lomClass().equals(className)).findFirst()
+                .map(DeviceSpec::name).orElse(className);
+    }
+
+    /** The edit as a producer reads it: "insert EQ Eight", not "insert Eq8". */
+    private static DeviceEdit inLiveNames(DeviceEdit e) {
+        if (e instanceof DeviceEdit.Delete d) {
+            return new DeviceEdit.Delete(d.index(), liveName(d.name()));
+        }
+        if (e instanceof DeviceEdit.Move m) {
+            return new DeviceEdit.Move(m.from(), m.to(), liveName(m.name()));
+        }
+        DeviceEdit.Insert in = (DeviceEdit.Insert) e;
+        return new DeviceEdit.Insert(in.index(), liveName(in.name()));
+    }
+
+    /** All edits in one batch: the device carries them out in order, in one of Live's ticks. */
     private void applyEdits(int track, List<DeviceEdit> edits) {
-        MaxDeviceClient device = link.device().orElseThrow();
+        List<MaxDeviceClient.Request> requests = new ArrayList<>();
         for (DeviceEdit e : edits) {
-            try {
-                if (e instanceof DeviceEdit.Delete d) {
-                    device.request("/unmixer/delete", d.index());
-                } else if (e instanceof DeviceEdit.Move m) {
-                    // The protocol's 'to' counts positions before the move (Song.move_device); ours is the final index.
-                    device.request("/unmixer/move", m.from(), m.to() > m.from() ? m.to() + 1 : m.to());
-                } else if (e instanceof DeviceEdit.Insert in) {
-                    device.request("/unmixer/insert", in.name(), in.index());
-                }
-                step("track " + (track + 1) + ": " + e);
-            } catch (DeviceRequestException ex) {
-                problems.add("could not " + e + ": " + ex.getMessage() + " (" + ex.code() + ")");
+            if (e instanceof DeviceEdit.Delete d) {
+                requests.add(new MaxDeviceClient.Request("/unmixer/delete", d.index()));
+            } else if (e instanceof DeviceEdit.Move m) {
+                // The protocol's 'to' counts positions before the move (Song.move_device); ours is the final index.
+                requests.add(new MaxDeviceClient.Request("/unmixer/move", m.from(), m.to() > m.from() ? m.to() + 1 : m.to()));
+            } else if (e instanceof DeviceEdit.Insert in) {
+                requests.add(new MaxDeviceClient.Request("/unmixer/insert", liveName(in.name()), in.index()));
+            }
+        }
+        List<MaxDeviceClient.Reply> replies = link.device().orElseThrow().requestEach(requests);
+        for (int i = 0; i < edits.size(); i++) {
+            DeviceRequestException error = replies.get(i).error();
+            String edit = inLiveNames(edits.get(i)).toString();
+            if (error == null) {
+                step("track " + (track + 1) + ": " + edit);
+            } else {
+                problems.add("could not " + edit + ": " + error.getMessage() + " (" + error.code() + ")");
             }
         }
     }
@@ -184,15 +224,19 @@ public final class Rebuild {
                     + " and Osc 2 to %s / %s by hand", osc1.category(), osc1.name(), osc2.category(), osc2.name()));
             return;
         }
-        MaxDeviceClient device = link.device().get();
         WavetableRef[] refs = {osc1, osc2};
+        List<MaxDeviceClient.Request> requests = new ArrayList<>();
+        for (int osc = 1; osc <= 2; osc++) {
+            requests.add(new MaxDeviceClient.Request("/unmixer/wavetable", 0, osc, refs[osc - 1].category(), refs[osc - 1].name()));
+        }
+        List<MaxDeviceClient.Reply> replies = link.device().get().requestEach(requests);
         for (int osc = 1; osc <= 2; osc++) {
             WavetableRef ref = refs[osc - 1];
-            try {
-                device.request("/unmixer/wavetable", 0, osc, ref.category(), ref.name());
+            DeviceRequestException error = replies.get(osc - 1).error();
+            if (error == null) {
                 step("Wavetable Osc " + osc + ": " + ref.category() + " / " + ref.name());
-            } catch (DeviceRequestException e) {
-                problems.add("Wavetable Osc " + osc + " not set to " + ref.category() + " / " + ref.name() + ": " + e.getMessage());
+            } else {
+                problems.add("Wavetable Osc " + osc + " not set to " + ref.category() + " / " + ref.name() + ": " + error.getMessage());
             }
         }
     }

@@ -2,6 +2,7 @@ package org.unmixer.live.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.unmixer.live.LiveVersion;
 import org.unmixer.params.Catalog;
 
 /**

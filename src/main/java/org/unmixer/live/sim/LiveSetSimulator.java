@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.unmixer.live.LiveVersion;
 import org.unmixer.live.osc.OscEndpoint;
 import org.unmixer.live.osc.OscMessage;
 import org.unmixer.live.osc.PortInUseException;

@@ -1,5 +1,6 @@
 package org.unmixer.live.sim;
 
+import org.unmixer.live.LiveVersion;
 import org.unmixer.params.BadInputException;
 
 /**
@@ -21,6 +22,8 @@ import org.unmixer.params.BadInputException;
  */
 public record LiveSimOptions(int abletonOscPort, int replyPort, int devicePort, int deviceReplyPort, int tickMs,
         LiveVersion liveVersion, boolean maxDevice, boolean abletonOsc) {
+    /** The version the simulator pretends to be unless told otherwise. */
+    public static final LiveVersion SIMULATED_VERSION = new LiveVersion(12, 3, 5);
     public static final int ABLETON_OSC_PORT = 11000;
     public static final int ABLETON_OSC_REPLY_PORT = 11001;
     public static final int DEVICE_PORT = 11020;
@@ -45,7 +48,7 @@ public record LiveSimOptions(int abletonOscPort, int replyPort, int devicePort, 
     /** Live's and our device's standard ports, a 100 ms tick, Live 12.3.5, both AbletonOSC and the device. */
     public static LiveSimOptions defaults() {
         return new LiveSimOptions(ABLETON_OSC_PORT, ABLETON_OSC_REPLY_PORT, DEVICE_PORT, DEVICE_REPLY_PORT, TICK_MS,
-                LiveVersion.DEFAULT, true, true);
+                SIMULATED_VERSION, true, true);
     }
 
     /**
@@ -53,7 +56,7 @@ public record LiveSimOptions(int abletonOscPort, int replyPort, int devicePort, 
      * tests run quickly (timing is never asserted).
      */
     public static LiveSimOptions forTests(int replyPort, int deviceReplyPort) {
-        return new LiveSimOptions(0, replyPort, 0, deviceReplyPort, 10, LiveVersion.DEFAULT, true, true);
+        return new LiveSimOptions(0, replyPort, 0, deviceReplyPort, 10, SIMULATED_VERSION, true, true);
     }
 
     public LiveSimOptions withPorts(int newAbletonOscPort, int newReplyPort, int newDevicePort, int newDeviceReplyPort) {

@@ -16,6 +16,7 @@ import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.io.AudioFiles;
 import org.unmixer.audio.io.SampleFormat;
 import org.unmixer.audio.io.WavWriter;
+import org.unmixer.live.LiveVersion;
 import org.unmixer.live.osc.OscMessage;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSpec;
@@ -92,11 +93,11 @@ class LiveSimMaxDeviceTest {
 
     @Test
     void insertNeedsLive123() throws Exception {
-        try (SimClient c = SimClient.start(o -> o.withLiveVersion(LiveVersion.parse("12.2.5")))) {
+        try (SimClient c = SimClient.start(o -> o.withLiveVersion(LiveVersion.fromUser("12.2.5")))) {
             assertThat(c.ok("/unmixer/hello").get(1)).isEqualTo("12.2.5");
             assertThat(c.fails("/unmixer/insert", "Saturator", 1)).containsExactly("not-supported",
                     "inserting devices needs Live 12.3 or later (this is 12.2.5)");
-            c.sim.setLiveVersion(LiveVersion.parse("12.3.0"));
+            c.sim.setLiveVersion(LiveVersion.fromUser("12.3.0"));
             assertThat(c.ok("/unmixer/insert", "Saturator", 0)).containsExactly(0);
         }
     }
