@@ -53,4 +53,43 @@ class DatasetCommandTest {
         assertEquals(3, manifest.get("config").get("count").asInt());
         assertEquals(2, CliRunner.run("dataset", "--config", config.toString(), "--out", out.toString(), "--count", "0").exitCode());
     }
+
+    @Test
+    void liveRendererThroughTheSimulatorMatchesTheReferenceDataset(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("tiny.json");
+        Files.writeString(config, TINY);
+        int oscReply;
+        int deviceReply;
+        try (var a = org.unmixer.live.osc.OscEndpoint.open(0, "p", (m, f) -> { }, x -> { });
+                var b = org.unmixer.live.osc.OscEndpoint.open(0, "q", (m, f) -> { }, x -> { })) {
+            oscReply = a.port();
+            deviceReply = b.port();
+        }
+        try (var sim = org.unmixer.live.sim.LiveSetSimulator.start(org.unmixer.live.sim.LiveSimOptions.defaults().withTickMs(10)
+                .withPorts(0, oscReply, 0, deviceReply))) {
+            CliRunner live = CliRunner.run("dataset", "--config", config.toString(), "--out", dir.resolve("live").toString(),
+                    "--count", "3", "--renderer", "live", "--osc-port", Integer.toString(sim.abletonOscPort()), "--osc-reply-port",
+                    Integer.toString(oscReply), "--device-port", Integer.toString(sim.devicePort()), "--device-reply-port",
+                    Integer.toString(deviceReply));
+            assertEquals(0, live.exitCode(), live.err());
+            assertTrue(live.err().contains("rendering in Live 12.3.5"), live.err());
+        }
+        CliRunner reference = CliRunner.run("dataset", "--config", config.toString(), "--out", dir.resolve("ref").toString(),
+                "--count", "3");
+        assertEquals(0, reference.exitCode(), reference.err());
+        // Same draws, same labels; the audio differs only by the LOM round trip of each value.
+        assertEquals(Files.readString(dir.resolve("ref/shard-00000/patches.jsonl")),
+                Files.readString(dir.resolve("live/shard-00000/patches.jsonl")));
+        float[] ref = org.unmixer.data.Npy.read(dir.resolve("ref/shard-00000/features.npy")).floats();
+        float[] got = org.unmixer.data.Npy.read(dir.resolve("live/shard-00000/features.npy")).floats();
+        assertEquals(ref.length, got.length);
+        double worst = 0;
+        for (int i = 0; i < ref.length; i++) {
+            worst = Math.max(worst, Math.abs(ref[i] - got[i]));
+        }
+        assertTrue(worst < 1e-2, "largest log-mel difference " + worst);
+        CliRunner unknown = CliRunner.run("dataset", "--config", config.toString(), "--out", dir.resolve("x").toString(),
+                "--renderer", "ableton");
+        assertEquals(2, unknown.exitCode());
+    }
 }
