@@ -117,6 +117,7 @@ final class RebuildCommand implements Callable<Integer> {
             root.put("complete", report.complete());
             root.put("parametersSet", report.parametersSet());
             root.put("parametersVerified", report.parametersVerified());
+            root.put("millis", report.millis());
             report.done().forEach(root.putArray("done")::add);
             report.problems().forEach(root.putArray("problems")::add);
             report.preset().ifPresent(p -> root.put("preset", p.toString()));
@@ -131,8 +132,8 @@ final class RebuildCommand implements Callable<Integer> {
             }
             return;
         }
-        out.printf(Locale.ROOT, "track %d: %d parameters set, %d read back as intended%n", report.track() + 1,
-                report.parametersSet(), report.parametersVerified());
+        out.printf(Locale.ROOT, "track %d: %d parameters set, %d read back as intended, in %.1f s%n", report.track() + 1,
+                report.parametersSet(), report.parametersVerified(), report.millis() / 1000.0);
         report.preset().ifPresent(p -> out.println("rack preset: " + p));
         report.problems().forEach(p -> out.println("problem: " + p));
         if (check != null) {

@@ -37,6 +37,7 @@ public final class Rebuild {
     private final List<String> problems = new ArrayList<>();
     private int set;
     private int verified;
+    private long startNanos;
 
     /**
      * @param presetExporter writes an Instrument Rack preset of the patch and returns its path; used
@@ -50,6 +51,7 @@ public final class Rebuild {
     }
 
     public RebuildReport run(Patch patch) {
+        startNanos = System.nanoTime();
         int track = findTrack();
         List<String> wanted = wantedDevices(patch);
         List<String> current = deviceNames(track);
@@ -85,7 +87,8 @@ public final class Rebuild {
     }
 
     private RebuildReport report(int track, Optional<Path> preset) {
-        return new RebuildReport(track, done, problems, set, verified, preset, link.describe());
+        return new RebuildReport(track, done, problems, set, verified, preset, link.describe(),
+                (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private void step(String line) {
