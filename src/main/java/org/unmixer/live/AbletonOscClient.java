@@ -160,6 +160,96 @@ public final class AbletonOscClient implements AutoCloseable {
         return replies;
     }
 
+    // ---- typed requests (reference §1.3) ------------------------------------------------------
+
+    /** Live's version as AbletonOSC reports it (major, minor). */
+    public LiveVersion version() {
+        OscMessage m = query(OscMessage.of("/live/application/get/version"));
+        return new LiveVersion(m.intArg(0), m.size() > 1 ? m.intArg(1) : 0, 0);
+    }
+
+    /** The set's track names, in order. */
+    public List<String> trackNames() {
+        return strings(query(OscMessage.of("/live/song/get/track_names")), 0);
+    }
+
+    /** Appends a MIDI track (AbletonOSC answers nothing; read {@link #trackNames()} to see it). */
+    public void createMidiTrack() {
+        send(OscMessage.of("/live/song/create_midi_track", -1));
+    }
+
+    public void setTrackName(int track, String name) {
+        send(OscMessage.of("/live/track/set/name", track, name));
+    }
+
+    /** The devices on a track: name, class name and LOM type (1 instrument, 2 audio effect, 4 MIDI effect). */
+    public record DeviceInfo(String name, String className, int type) {
+    }
+
+    public List<DeviceInfo> devices(int track) {
+        List<OscMessage> r = queryAll(List.of(OscMessage.of("/live/track/get/devices/name", track),
+                OscMessage.of("/live/track/get/devices/class_name", track), OscMessage.of("/live/track/get/devices/type", track)));
+        List<DeviceInfo> out = new ArrayList<>();
+        for (int i = 1; i < r.get(0).size() && i < r.get(1).size() && i < r.get(2).size(); i++) {
+            out.add(new DeviceInfo(r.get(0).stringArg(i), r.get(1).stringArg(i), r.get(2).intArg(i)));
+        }
+        return out;
+    }
+
+    /** A device's parameters: name, value, range and whether stepped, in Live's order. */
+    public List<LiveParameter> parameters(int track, int device) {
+        List<OscMessage> r = queryAll(List.of("name", "value", "min", "max", "is_quantized").stream()
+                .map(list -> OscMessage.of("/live/device/get/parameters/" + list, track, device)).toList());
+        List<LiveParameter> out = new ArrayList<>();
+        for (int p = 2; p < r.get(0).size() && p < r.get(4).size(); p++) {
+            out.add(new LiveParameter(p - 2, r.get(0).stringArg(p), r.get(2).doubleArg(p), r.get(3).doubleArg(p),
+                    r.get(4).doubleArg(p) != 0, r.get(1).doubleArg(p)));
+        }
+        return out;
+    }
+
+    /** Sets one parameter by index (AbletonOSC's only way); no reply, read it back. */
+    public void setParameter(int track, int device, int parameter, double value) {
+        send(OscMessage.of("/live/device/set/parameter/value", track, device, parameter, (float) value));
+    }
+
+    /** Sets a device's parameters from index 0 on, in one message (AbletonOSC's bulk set). */
+    public void setParameters(int track, int device, double[] values) {
+        Object[] args = new Object[values.length + 2];
+        args[0] = track;
+        args[1] = device;
+        for (int i = 0; i < values.length; i++) {
+            args[i + 2] = (float) values[i];
+        }
+        send(OscMessage.of("/live/device/set/parameters/value", args));
+    }
+
+    /** Creates a clip of {@code beats} in a clip slot and writes notes into it (pitch, start and length in beats, velocity). */
+    public void writeClip(int track, int slot, double beats, List<double[]> notes) {
+        List<OscMessage> messages = new ArrayList<>();
+        messages.add(OscMessage.of("/live/clip_slot/create_clip", track, slot, (float) beats));
+        for (double[] n : notes) {
+            messages.add(OscMessage.of("/live/clip/add/notes", track, slot, (int) n[0], (float) n[1], (float) n[2], (int) n[3], 0));
+        }
+        sendAll(messages);
+    }
+
+    public void fireClip(int track, int slot) {
+        send(OscMessage.of("/live/clip/fire", track, slot));
+    }
+
+    public void stopClip(int track, int slot) {
+        send(OscMessage.of("/live/clip/stop", track, slot));
+    }
+
+    private static List<String> strings(OscMessage m, int from) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < m.size(); i++) {
+            out.add(m.stringArg(i));
+        }
+        return out;
+    }
+
     /** Sends messages that expect no reply (setters), in as few datagrams as fit. */
     public void sendAll(List<OscMessage> messages) {
         sendBundled(messages);

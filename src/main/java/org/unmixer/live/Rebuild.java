@@ -131,31 +131,22 @@ public final class Rebuild {
             return t;
         }
         AbletonOscClient osc = link.osc().orElseThrow();
-        List<String> names = trackNames(osc);
+        List<String> names = osc.trackNames();
         int existing = names.indexOf(TRACK_NAME);
         if (existing >= 0) {
             step("track " + (existing + 1) + ": \"" + TRACK_NAME + "\"");
             return existing;
         }
-        osc.send(OscMessage.of("/live/song/create_midi_track", -1));
+        osc.createMidiTrack();
         int t = names.size();
-        osc.send(OscMessage.of("/live/track/set/name", t, TRACK_NAME));
-        List<String> after = trackNames(osc);
+        osc.setTrackName(t, TRACK_NAME);
+        List<String> after = osc.trackNames();
         if (after.size() != names.size() + 1 || !TRACK_NAME.equals(after.get(t))) {
             throw new LiveConnectionException("Live did not create the MIDI track \"" + TRACK_NAME + "\" (tracks now: "
                     + after + ")");
         }
         step("track " + (t + 1) + ": created the MIDI track \"" + TRACK_NAME + "\"");
         return t;
-    }
-
-    private static List<String> trackNames(AbletonOscClient osc) {
-        OscMessage m = osc.query(OscMessage.of("/live/song/get/track_names"));
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < m.size(); i++) {
-            names.add(m.stringArg(i));
-        }
-        return names;
     }
 
     // ---- devices -----------------------------------------------------------------------------
