@@ -134,6 +134,21 @@ public final class MaxDeviceClient implements AutoCloseable {
         return out;
     }
 
+    /** Loads the original sound into the device's player; returns its length in ms. */
+    public double loadOriginal(java.nio.file.Path wav) {
+        return request("/unmixer/load", wav.toAbsolutePath().toString()).doubleArg(1);
+    }
+
+    /** Routes the track's output: {@code true} = the original (A), {@code false} = the rebuild (B). */
+    public void listenToOriginal(boolean original) {
+        request("/unmixer/ab", original ? 1 : 0);
+    }
+
+    /** Starts (looped, from the start) or stops the original's playback. */
+    public void playOriginal(boolean play) {
+        request(play ? "/unmixer/play" : "/unmixer/stop");
+    }
+
     /** Starts a recording of the device's track; the future completes with the written path. */
     public CompletableFuture<String> record(String path, double seconds) {
         CompletableFuture<String> done = new CompletableFuture<>();

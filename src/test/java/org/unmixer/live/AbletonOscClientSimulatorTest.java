@@ -71,4 +71,23 @@ class AbletonOscClientSimulatorTest {
         client.ping();
         assertThat(sim.snapshot().track("Un-Mixer").clips().get(0).playing()).isFalse();
     }
+
+    @Test
+    void theDevicePlaysTheOriginalAndSwitchesAB(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path wav = java.nio.file.Path.of("assets/examples/pluck.wav").toAbsolutePath();
+        assertThat(device.loadOriginal(wav)).isPositive();
+        device.playOriginal(true);
+        device.listenToOriginal(true);
+        var state = sim.snapshot().maxDevice().orElseThrow();
+        assertThat(state.ab()).isEqualTo(1);
+        assertThat(state.playingOriginal()).isTrue();
+        assertThat(state.loaded()).contains(wav);
+        device.listenToOriginal(false);
+        device.playOriginal(false);
+        state = sim.snapshot().maxDevice().orElseThrow();
+        assertThat(state.ab()).isZero();
+        assertThat(state.playingOriginal()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.loadOriginal(dir.resolve("missing.wav")))
+                .isInstanceOf(DeviceRequestException.class);
+    }
 }
