@@ -322,11 +322,11 @@ final class BenchCommand implements Callable<Integer> {
                     throw new BadInputException("--methods " + name + ": the polish shares a wall-time budget; give --budget-seconds");
                 }
                 ItfEstimator estimator = new ItfEstimator(name, shipped,
-                        new EffectItf.Settings(steps, EstimateCommand.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
+                        new EffectItf.Settings(steps, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 out.add(estimator);
-                notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + EstimateCommand.ITF_LEARNING_RATE
+                notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE
                         + " on logit θ, straight-through rendering) on each of its top " + itfCandidates + " candidates, the"
                         + " step closest to the target by reference MR-STFT kept; every step is a render and counts"
                         + (polish ? "; ITF stops at " + Math.round(100 * (1 - POLISH_SHARE)) + " % of the wall-time budget and CMA-ES"

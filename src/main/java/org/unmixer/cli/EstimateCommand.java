@@ -1,6 +1,5 @@
 package org.unmixer.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,19 +15,17 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.itf.CandidateItf;
-import org.unmixer.infer.Budget;
 import org.unmixer.infer.itf.CmaesPolish;
-import org.unmixer.infer.metrics.AudioMetrics;
-import org.unmixer.infer.itf.EffectItf;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.Estimate;
-import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
-import org.unmixer.infer.model.SoundEstimator;
-import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
+import org.unmixer.session.Estimation;
+import org.unmixer.session.EstimationOptions;
+import org.unmixer.session.EstimationResult;
+import org.unmixer.session.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,11 +40,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = "Estimate the synth settings and the ordered effect chain that made a WAV/AIFF sound.")
 final class EstimateCommand implements Callable<Integer> {
-    /** Adam's step size for ITF in the logistic-mapped parameter space. */
-    static final double ITF_LEARNING_RATE = 0.03;
-    /** ITF's step cap when only a wall-time budget is given (the benchmarked model+itf100+polish). */
-    static final int DEFAULT_TIMED_ITF_STEPS = 100;
-
     @Spec
     CommandSpec spec;
 
@@ -147,44 +139,19 @@ final class EstimateCommand implements Callable<Integer> {
             throw new BadInputException("--source-seconds " + sourceSeconds + " must be in (0, " + (int) SourceSpec.MAX_SECONDS + "]");
         }
         AudioBuffer audio = AudioFiles.read(file).audio();
+        Optional<SourceSpec> known = kind == SourceKind.SYNTH ? Optional.empty()
+                : Optional.of(new SourceSpec(kind, 60, 100, sourceSeconds, Math.max(0, audio.seconds() - sourceSeconds), sourceSeed));
+        EstimationOptions options = new EstimationOptions(topK, draws, itfSteps, itfCandidates, itfAnchor, itfPolish, itfSeconds,
+                known, proxies != null ? proxies : ModelLocations.shipped("proxies"));
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);
         try (ModelEstimator m = ModelEstimator.load("model", dir, topK)) {
-            SoundEstimator estimator = new SoundEstimator(m,
-                    new CandidateRefiner.Settings(draws, CandidateRefiner.Settings.DEFAULT.temperature()));
-            Estimate e = kind == SourceKind.SYNTH ? estimator.estimate(audio, topK)
-                    : estimator.estimateKnownSource(audio, new SourceSpec(kind, 60, 100, sourceSeconds,
-                            Math.max(0, audio.seconds() - sourceSeconds), sourceSeed), topK);
-            Optional<CandidateItf.Result> itf = Optional.empty();
-            String itfNote = null;
-            long refineStart = System.nanoTime();
-            int steps = itfSeconds > 0 && itfSteps == 0 ? DEFAULT_TIMED_ITF_STEPS : itfSteps;
-            if (steps > 0) {
-                long deadline = itfSeconds > 0 ? refineStart + (long) (itfSeconds * 0.5e9) : EffectItf.NO_DEADLINE;
-                try (NDManager proxyManager = NDManager.newBaseManager()) {
-                    DiffDevices diff = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), proxyManager);
-                    EffectItf effectItf = new EffectItf(new EffectItf.Settings(steps, ITF_LEARNING_RATE, itfAnchor), diff);
-                    itf = new CandidateItf(effectItf, itfCandidates).refine(e.candidates(), e.prepared().audio(), deadline);
-                }
-                if (itf.isEmpty()) {
-                    itfNote = "not refined: none of the top " + Math.min(itfCandidates, e.candidates().size()) + " candidates has a"
-                            + " synth or an effect with a differentiable version (analytic or proxy)";
-                }
-            }
-            Patch best = itf.map(r -> r.chosenRun().trajectory().bestStep().patch()).orElse(e.best());
-            Optional<CmaesPolish.Result> polish = Optional.empty();
-            if (itfPolish > 0 || itfSeconds > 0) {
-                double before = itf.map(r -> r.chosenRun().bestDistance())
-                        .orElseGet(() -> AudioMetrics.standard().mrStft(Renderer.render(e.best(), e.prepared().audio().sampleRate()),
-                                e.prepared().audio()));
-                Budget polishBudget = itfSeconds > 0
-                        ? new Budget(itfPolish > 0 ? itfPolish : Integer.MAX_VALUE,
-                                Math.max(1, refineStart + (long) (itfSeconds * 1e9) - System.nanoTime()))
-                        : Budget.renders(itfPolish);
-                polish = Optional.of(CmaesPolish.polish(best, before, e.prepared().audio(), polishBudget, 0));
-                best = polish.get().patch();
-            }
-            String text = EstimateJson.write(e, file.getFileName().toString(), estimator.layout(), m.calibration(), itf, itfNote,
-                    polish);
+            EstimationResult result = Estimation.run(m, audio, file.getFileName().toString(), options, Progress.NONE);
+            Estimate e = result.estimate();
+            Optional<CandidateItf.Result> itf = result.itf();
+            String itfNote = result.itfNote().orElse(null);
+            Optional<CmaesPolish.Result> polish = result.polish();
+            Patch best = result.best();
+            String text = result.json();
             if (out != null) {
                 org.unmixer.audio.io.AtomicFiles.writeFile(out, o -> o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }

@@ -1,16 +1,17 @@
 package org.unmixer.cli;
 
 import java.nio.file.Path;
+import org.unmixer.session.Locations;
 
-/** Where shipped models live: {@code models/NAME} under {@code -Dunmixer.home} (set by ./unmixer), else the working directory. */
+/** Where shipped models live; see {@link Locations}, which every front end shares. */
 final class ModelLocations {
     /** The model the app and {@code estimate} use when none is named. */
-    static final String DEFAULT = "unmixer-default";
+    static final String DEFAULT = Locations.DEFAULT_MODEL;
 
     private ModelLocations() {
     }
 
     static Path shipped(String name) {
-        return Path.of(System.getProperty("unmixer.home", ".")).resolve("models").resolve(name);
+        return Locations.model(name);
     }
 }

@@ -48,13 +48,19 @@ public final class CandidateItf {
      * shared out evenly: each candidate gets an equal part of what is left when its turn comes.
      */
     public Optional<Result> refine(List<Patch> candidates, AudioBuffer target, long deadline) {
+        return refine(candidates, target, deadline, (candidate, step) -> { });
+    }
+
+    /** As {@link #refine(List, AudioBuffer, long)}, telling {@code onStep} (candidate rank, step) after each step. */
+    public Optional<Result> refine(List<Patch> candidates, AudioBuffer target, long deadline,
+            java.util.function.BiConsumer<Integer, Integer> onStep) {
         List<Run> runs = new ArrayList<>();
         int count = Math.min(maxCandidates, candidates.size());
         for (int i = 0; i < count; i++) {
             int rank = i;
             long own = deadline == EffectItf.NO_DEADLINE ? deadline
                     : System.nanoTime() + Math.max(0, deadline - System.nanoTime()) / (count - i);
-            itf.refine(candidates.get(i), target, own).ifPresent(t -> runs.add(new Run(rank, t)));
+            itf.refine(candidates.get(i), target, own, step -> onStep.accept(rank, step)).ifPresent(t -> runs.add(new Run(rank, t)));
         }
         if (runs.isEmpty()) {
             return Optional.empty();

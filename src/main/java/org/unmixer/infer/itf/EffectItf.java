@@ -99,6 +99,14 @@ public final class EffectItf {
      * step 0 is always evaluated; {@link #NO_DEADLINE} for none).
      */
     public Optional<Trajectory> refine(Patch start, AudioBuffer target, long deadline) {
+        return refine(start, target, deadline, step -> { });
+    }
+
+    /**
+     * As {@link #refine(Patch, AudioBuffer, long)}, telling {@code onStep} after each evaluated step
+     * (for a progress bar). Interrupting the thread cancels with a {@link CancellationException}.
+     */
+    public Optional<Trajectory> refine(Patch start, AudioBuffer target, long deadline, java.util.function.IntConsumer onStep) {
         if (!refinable(start)) {
             return Optional.empty();
         }
@@ -126,6 +134,7 @@ public final class EffectItf {
                 anchor += settings.anchor() * (theta[i] - init[i]) * (theta[i] - init[i]);
             }
             steps.add(new Step(step, objective.patch(theta), v.value() + anchor, v.value()));
+            onStep.accept(step);
             if (moving) {
                 double[] grad = new double[p];
                 for (int i = 0; i < p; i++) {
