@@ -89,9 +89,31 @@ public final class LiveLink implements AutoCloseable {
         return tempo;
     }
 
+    /** What answered, for the window's indicator. */
+    public enum Status {
+        /** Live with AbletonOSC and the Un-Mixer device: everything works. */
+        LIVE,
+        /** The simulator ({@code ./unmixer fake-live}). */
+        SIMULATOR,
+        /** AbletonOSC answers but no Un-Mixer device: devices cannot be inserted (rack preset instead). */
+        MAX_DEVICE_MISSING,
+        /** The device answers but AbletonOSC does not: no clip, parameters through the device. */
+        ABLETONOSC_MISSING
+    }
+
+    public Status status() {
+        if (hello.isPresent() && hello.get().simulator()) {
+            return Status.SIMULATOR;
+        }
+        if (hello.isEmpty()) {
+            return Status.MAX_DEVICE_MISSING;
+        }
+        return oscAnswered ? Status.LIVE : Status.ABLETONOSC_MISSING;
+    }
+
     /** One line for logs and the window's indicator. */
     public String describe() {
-        return "Live " + version + (oscAnswered ? ", AbletonOSC" : ", no AbletonOSC")
+        return (status() == Status.SIMULATOR ? "the Live set simulator, as Live " : "Live ") + version + (oscAnswered ? ", AbletonOSC" : ", no AbletonOSC")
                 + hello.map(h -> ", Un-Mixer device on track " + (h.trackIndex() + 1)).orElse(", no Un-Mixer device");
     }
 

@@ -24,8 +24,14 @@ public final class MaxDeviceClient implements AutoCloseable {
     public static final int DEFAULT_REPLY_PORT = 11021;
     public static final String PROTOCOL = "unmixer-device/1";
 
-    /** What {@code /unmixer/hello} tells: the device's protocol, Live's version, where it sits. */
-    public record Hello(String protocol, LiveVersion liveVersion, int trackIndex, int deviceIndex) {
+    /**
+     * What {@code /unmixer/hello} tells: the device's protocol, Live's version (and its text, which
+     * says "(simulator)" when {@code ./unmixer fake-live} answers), where the device sits.
+     */
+    public record Hello(String protocol, LiveVersion liveVersion, String liveVersionText, int trackIndex, int deviceIndex) {
+        public boolean simulator() {
+            return liveVersionText.contains("simulator");
+        }
     }
 
     private final OscEndpoint endpoint;
@@ -59,7 +65,7 @@ public final class MaxDeviceClient implements AutoCloseable {
     public java.util.Optional<Hello> hello() {
         try {
             OscMessage ok = request("/unmixer/hello");
-            return java.util.Optional.of(new Hello(ok.stringArg(1), LiveVersion.parse(ok.stringArg(2)),
+            return java.util.Optional.of(new Hello(ok.stringArg(1), LiveVersion.parse(ok.stringArg(2)), ok.stringArg(2),
                     ok.intArg(3), ok.intArg(4)));
         } catch (LiveConnectionException e) {
             return java.util.Optional.empty();

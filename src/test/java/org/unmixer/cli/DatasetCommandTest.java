@@ -72,7 +72,7 @@ class DatasetCommandTest {
                     Integer.toString(oscReply), "--device-port", Integer.toString(sim.devicePort()), "--device-reply-port",
                     Integer.toString(deviceReply));
             assertEquals(0, live.exitCode(), live.err());
-            assertTrue(live.err().contains("rendering in Live 12.3.5"), live.err());
+            assertTrue(live.err().contains("rendering in the Live set simulator, as Live 12.3.5"), live.err());
         }
         CliRunner reference = CliRunner.run("dataset", "--config", config.toString(), "--out", dir.resolve("ref").toString(),
                 "--count", "3");

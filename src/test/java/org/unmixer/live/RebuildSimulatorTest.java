@@ -119,6 +119,7 @@ class RebuildSimulatorTest {
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.complete()).isTrue();
+        assertThat(link.status()).isEqualTo(LiveLink.Status.SIMULATOR);
         int catalogParameters = all(patch).stream().mapToInt(d -> d.device().params().size()).sum();
         assertThat(catalogParameters).isGreaterThan(100);
         assertThat(report.parametersSet()).isEqualTo(catalogParameters);
@@ -207,6 +208,7 @@ class RebuildSimulatorTest {
         Patch patch = randomPatch(6, List.of("Saturator", "Reverb"));
         RebuildReport report = rebuild(patch);
         assertThat(report.problems()).singleElement().asString().contains("clip not written");
+        assertThat(link.status()).isEqualTo(LiveLink.Status.SIMULATOR);
         int catalogParameters = all(patch).stream().mapToInt(d -> d.device().params().size()).sum();
         assertThat(report.parametersVerified()).isEqualTo(catalogParameters);
         assertEveryParameterReadsBack(patch, sim.snapshot().track(Rebuild.TRACK_NAME));
@@ -229,5 +231,6 @@ class RebuildSimulatorTest {
         assertThat(report.preset()).isPresent();
         assertThat(sim.snapshot().tracks()).anyMatch(t -> t.name().equals(Rebuild.TRACK_NAME));
         assertThat(report.done()).anyMatch(l -> l.contains("no Un-Mixer device answered"));
+        assertThat(link.status()).isEqualTo(LiveLink.Status.MAX_DEVICE_MISSING);
     }
 }

@@ -27,6 +27,8 @@ import org.unmixer.live.osc.OscMessage;
  */
 final class MaxDeviceApi {
     static final String PROTOCOL = "unmixer-device/1";
+    /** Appended to the Live version in {@code hello}: "12.3.5 (simulator)". */
+    public static final String SIMULATOR_MARK = "(simulator)";
     /** {@code Track.insert_device} exists from this Live version on. */
     static final int INSERT_MAJOR = 12;
     static final int INSERT_MINOR = 3;
@@ -182,7 +184,8 @@ final class MaxDeviceApi {
 
     private List<Object> hello() {
         int[] at = set.findLink(link);
-        return List.of(PROTOCOL, set.version.toString(), at[0], at[1]);
+        // The version text says "simulator", so the app's indicator can tell it from a real Live.
+        return List.of(PROTOCOL, set.version + " " + SIMULATOR_MARK, at[0], at[1]);
     }
 
     private List<Object> devices() {

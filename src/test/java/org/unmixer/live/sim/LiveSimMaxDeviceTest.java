@@ -31,11 +31,11 @@ class LiveSimMaxDeviceTest {
     @Test
     void helloNamesTheProtocolTheVersionAndWhereTheDeviceSits() throws Exception {
         try (SimClient c = SimClient.start()) {
-            assertThat(c.ok("/unmixer/hello")).containsExactly("unmixer-device/1", "12.3.5", 0, 0);
+            assertThat(c.ok("/unmixer/hello")).containsExactly("unmixer-device/1", "12.3.5 (simulator)", 0, 0);
             c.tell("/live/song/create_midi_track", 0);
             c.sync();
             c.ok("/unmixer/insert", "Wavetable", 0);
-            assertThat(c.ok("/unmixer/hello")).containsExactly("unmixer-device/1", "12.3.5", 1, 1);
+            assertThat(c.ok("/unmixer/hello")).containsExactly("unmixer-device/1", "12.3.5 (simulator)", 1, 1);
         }
     }
 
@@ -94,7 +94,7 @@ class LiveSimMaxDeviceTest {
     @Test
     void insertNeedsLive123() throws Exception {
         try (SimClient c = SimClient.start(o -> o.withLiveVersion(LiveVersion.fromUser("12.2.5")))) {
-            assertThat(c.ok("/unmixer/hello").get(1)).isEqualTo("12.2.5");
+            assertThat(c.ok("/unmixer/hello").get(1)).isEqualTo("12.2.5 (simulator)");
             assertThat(c.fails("/unmixer/insert", "Saturator", 1)).containsExactly("not-supported",
                     "inserting devices needs Live 12.3 or later (this is 12.2.5)");
             c.sim.setLiveVersion(LiveVersion.fromUser("12.3.0"));
