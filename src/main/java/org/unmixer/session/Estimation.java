@@ -15,6 +15,7 @@ import org.unmixer.infer.model.Estimate;
 import org.unmixer.infer.model.EstimateJson;
 import org.unmixer.infer.model.ModelEstimator;
 import org.unmixer.infer.model.SoundEstimator;
+import org.unmixer.model.GradMode;
 import org.unmixer.model.diff.DiffDevices;
 
 /**
@@ -33,6 +34,7 @@ public final class Estimation {
      */
     public static EstimationResult run(ModelEstimator model, AudioBuffer audio, String inputName, EstimationOptions options,
             Progress progress) {
+        GradMode.offOnThisThread(); // callers run this on worker threads
         progress.update("listening", 0.05);
         SoundEstimator estimator = new SoundEstimator(model,
                 new CandidateRefiner.Settings(options.draws(), CandidateRefiner.Settings.DEFAULT.temperature()));
@@ -75,7 +77,7 @@ public final class Estimation {
         }
         String json = EstimateJson.write(e, inputName, estimator.layout(), model.calibration(), itf, itfNote.orElse(null), polish);
         progress.update("done", 1);
-        return new EstimationResult(e, itf, itfNote, polish, best, json);
+        return new EstimationResult(e, itf, itfNote, polish, best, json, Uncertainty.of(e.prediction(), estimator.layout()));
     }
 
     private static void checkInterrupted() {

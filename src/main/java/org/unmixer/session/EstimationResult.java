@@ -18,9 +18,10 @@ import org.unmixer.infer.model.Estimate;
  * @param polish the CMA-ES polish after ITF, when asked for
  * @param best the patch to rebuild: the polish's, else ITF's best step, else the model's best
  * @param json the estimate JSON ({@code unmixer-estimate/1})
+ * @param uncertainty the model's ±σ per knob and presence per effect, in display units
  */
 public record EstimationResult(Estimate estimate, Optional<CandidateItf.Result> itf, Optional<String> itfNote,
-        Optional<CmaesPolish.Result> polish, Patch best, String json) {
+        Optional<CmaesPolish.Result> polish, Patch best, String json, Uncertainty uncertainty) {
     /** The chosen candidate's ITF steps (step 0 = the model's answer), or none without ITF. */
     public List<EffectItf.Step> itfSteps() {
         return itf.map(r -> r.chosenRun().trajectory().steps()).orElse(List.of());

@@ -17,6 +17,7 @@ import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.PatchJson;
 import org.unmixer.infer.model.ModelEstimator;
 import org.unmixer.live.LiveLink;
+import org.unmixer.model.GradMode;
 import org.unmixer.live.Rebuild;
 import org.unmixer.live.RebuildReport;
 import org.unmixer.preset.AdgWriter;
@@ -41,6 +42,7 @@ public final class Session implements AutoCloseable {
 
     private final Settings settings;
     private ModelEstimator model;
+    private final Object estimating = new Object();
     private final Map<Patch, AudioBuffer> renders = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Patch, AudioBuffer> eldest) {
@@ -62,10 +64,21 @@ public final class Session implements AutoCloseable {
         return new LoadedSound(file, decoded.audio(), decoded.format());
     }
 
-    /** Estimates (and, with ITF steps, refines) a sound. Blocking; cancel by interrupting the thread. */
+    /**
+     * Estimates (and, with ITF steps, refines) a sound. Blocking; cancel by interrupting the thread.
+     * One estimation runs at a time: the network and ITF's gradient recording share PyTorch's
+     * autograd state, so a new job waits until a cancelled one has stopped (at its next ITF step).
+     */
     public EstimationResult estimate(LoadedSound sound, EstimationOptions options, Progress progress) {
-        progress.update("loading the model", 0.01);
-        return Estimation.run(model(options.topK()), sound.audio(), sound.name(), options, progress);
+        progress.update("waiting for the previous job", 0.0);
+        synchronized (estimating) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("estimation cancelled");
+            }
+            progress.update("loading the model", 0.01);
+            GradMode.offOnThisThread(); // the model may load on a worker thread
+            return Estimation.run(model(options.topK()), sound.audio(), sound.name(), options, progress);
+        }
     }
 
     private synchronized ModelEstimator model(int topK) {

@@ -97,8 +97,15 @@ class SessionTest {
         } finally {
             pool.shutdownNow();
         }
-        // The session stays usable.
-        assertThat(session.estimate(pluck, EstimationOptions.DEFAULT, Progress.NONE).best()).isNotNull();
+        // The session stays usable, ITF included, on any thread.
+        assertThat(session.estimate(pluck, EstimationOptions.DEFAULT.withItfSteps(2), Progress.NONE).itfSteps()).hasSize(3);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(() -> session.estimate(pluck, EstimationOptions.DEFAULT.withItfSteps(2), Progress.NONE))
+                    .get().itfSteps()).hasSize(3);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,114 @@
+package org.unmixer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.session.EstimationOptions;
+import org.unmixer.session.Session;
+
+/** The window's view-model without a toolkit: a single "UI" thread stands in for the FX thread. */
+class MainViewModelTest {
+    private static Session session;
+    private static ExecutorService ui;
+    private static ExecutorService background;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void start() {
+        session = new Session(Session.Settings.defaults());
+        ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
+        background = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        background.shutdownNow();
+        ui.shutdownNow();
+        session.close();
+    }
+
+    private MainViewModel viewModel() {
+        return new MainViewModel(session, EstimationOptions.DEFAULT.withItfSteps(4), ui, background);
+    }
+
+    /** Waits for a condition read on the UI thread (generous: a loaded 2-core machine). */
+    private static void await(BooleanSupplier condition) throws Exception {
+        await(condition, null);
+    }
+
+    private static void await(BooleanSupplier condition, MainViewModel vm) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            if (ui.submit(condition::getAsBoolean).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for the view-model"
+                + (vm == null ? "" : onUi(() -> ": stage " + vm.stage().get() + ", error " + vm.error().get())));
+    }
+
+    private static <T> T onUi(java.util.concurrent.Callable<T> read) throws Exception {
+        return ui.submit(read).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aDroppedFileShowsItsChainAndTheSliderScrubsTheStoredSteps() throws Exception {
+        MainViewModel vm = viewModel();
+        vm.open(Path.of("assets/examples/pluck.wav"));
+        await(() -> !vm.busy().get() && "done".equals(vm.stage().get()) && vm.rebuild().get() != null);
+        assertThat(onUi(() -> vm.fileLine().get())).startsWith("pluck.wav · ").contains("kHz");
+        assertThat(onUi(() -> vm.cards().get(0).device())).isEqualTo("Wavetable");
+        assertThat(onUi(() -> vm.cards().get(0).knobs())).isNotEmpty()
+                .allSatisfy(k -> assertThat(k.lowTheta()).isLessThanOrEqualTo(k.theta()).isGreaterThanOrEqualTo(0));
+        assertThat(onUi(() -> vm.chains().size())).isGreaterThan(1);
+        assertThat(onUi(() -> vm.itfLastStep().get())).isEqualTo(4);
+
+        ui.submit(() -> vm.itfStep().set(0)).get();
+        var atZero = onUi(() -> vm.patch().get());
+        double distanceAtZero = onUi(() -> vm.referenceDistance().get());
+        ui.submit(() -> vm.itfStep().set(4)).get();
+        assertThat(onUi(() -> vm.patch().get())).isNotEqualTo(atZero);
+        assertThat(onUi(() -> vm.referenceDistance().get())).isNotEqualTo(distanceAtZero).isFinite();
+        await(() -> vm.rebuild().get() != null && vm.rebuild().get().equals(session.render(vm.patch().get())));
+
+        ui.submit(() -> vm.selectedChain().set(1)).get();
+        assertThat(onUi(() -> vm.patch().get())).isEqualTo(onUi(() -> vm.patch().get()));
+        assertThat(onUi(() -> Double.isNaN(vm.referenceDistance().get()))).isTrue();
+    }
+
+    @Test
+    void aBadFileGivesOneLineAndKeepsWhatWasThere() throws Exception {
+        MainViewModel vm = viewModel();
+        vm.open(Path.of("assets/examples/pluck.wav"));
+        await(() -> !vm.busy().get() && "done".equals(vm.stage().get()), vm);
+        var before = onUi(() -> vm.patch().get());
+        Path junk = temp.resolve("junk.wav");
+        Files.write(junk, new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'});
+        vm.open(junk);
+        await(() -> !vm.busy().get() && "failed".equals(vm.stage().get()));
+        assertThat(onUi(() -> vm.error().get())).contains("junk.wav").doesNotContain("\n");
+        assertThat(onUi(() -> vm.patch().get())).isEqualTo(before);
+        assertThat(onUi(() -> vm.log().get(vm.log().size() - 1))).startsWith("error: ");
+    }
+
+    @Test
+    void aNewDropCancelsTheRunningJob() throws Exception {
+        MainViewModel vm = new MainViewModel(session, EstimationOptions.DEFAULT.withItfSteps(1000), ui, background);
+        vm.open(Path.of("assets/examples/pluck.wav"));
+        await(() -> vm.stage().get().startsWith("refining"));
+        MainViewModel.class.getMethod("cancel").invoke(vm);
+        await(() -> !vm.busy().get());
+        assertThat(onUi(() -> vm.stage().get())).isEqualTo("cancelled");
+    }
+}
