@@ -23,7 +23,10 @@ import javafx.collections.ObservableList;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.infer.itf.EffectItf;
+import org.unmixer.live.LiveLink;
+import org.unmixer.live.RebuildReport;
 import org.unmixer.params.DeviceSettings;
+import org.unmixer.preset.RackKind;
 import org.unmixer.session.EstimationOptions;
 import org.unmixer.session.EstimationResult;
 import org.unmixer.session.LoadedSound;
@@ -63,6 +66,8 @@ public final class MainViewModel {
     private final DoubleProperty referenceDistance = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty proxyLoss = new SimpleDoubleProperty(Double.NaN);
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final StringProperty liveStatus = new SimpleStringProperty("Live: not checked");
+    private final BooleanProperty rebuilding = new SimpleBooleanProperty();
     private EstimationResult result;
 
     public MainViewModel(Session session, EstimationOptions options, Executor ui, ExecutorService background) {
@@ -98,7 +103,7 @@ public final class MainViewModel {
                 ui.execute(() -> publish(r));
             } catch (CancellationException e) {
                 ui.execute(() -> stage.set("cancelled"));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 if (Thread.currentThread().isInterrupted()) {
                     ui.execute(() -> stage.set("cancelled"));
                 } else {
@@ -115,6 +120,83 @@ public final class MainViewModel {
         if (job != null && !job.isDone()) {
             job.cancel(true);
         }
+    }
+
+    /** Checks who answers (Live, the simulator, parts missing) and shows it in the indicator. */
+    public void checkLive() {
+        background.submit(() -> {
+            String status;
+            try (LiveLink link = session.connect(line -> { })) {
+                status = indicator(link.status());
+            } catch (RuntimeException e) {
+                status = "Live: not found (AbletonOSC did not answer)";
+            }
+            String shown = status;
+            ui.execute(() -> liveStatus.set(shown));
+        });
+    }
+
+    /**
+     * Rebuilds the shown patch in Live, logging each step; when Live cannot insert devices, the
+     * rack preset goes to {@code presetFolder} and the log says where to drop it.
+     */
+    public void rebuildInLive(Path presetFolder) {
+        Patch p = patch.get();
+        if (p == null || rebuilding.get()) {
+            return;
+        }
+        rebuilding.set(true);
+        String name = fileLine.get().split(" ")[0].replaceFirst("\\.[^.]*$", "");
+        background.submit(() -> {
+            try {
+                RebuildReport report = session.rebuild(p, presetFolder.resolve(name + ".adg"),
+                        line -> ui.execute(() -> log.add(line)));
+                ui.execute(() -> {
+                    liveStatus.set(indicator(report.status()));
+                    report.problems().forEach(x -> log.add("problem: " + x));
+                    log.add(String.format(Locale.ROOT, "rebuilt on track %d: %d parameters set, %d read back, in %.1f s",
+                            report.track() + 1, report.parametersSet(), report.parametersVerified(), report.millis() / 1000.0));
+                    if (!report.problems().isEmpty()) {
+                        error.set(report.problems().size() + " thing(s) could not be done in Live; the first: "
+                                + report.problems().get(0));
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    liveStatus.set("Live: not found");
+                    fail(e);
+                });
+            } finally {
+                ui.execute(() -> rebuilding.set(false));
+            }
+        });
+    }
+
+    /** Exports the shown patch: a rack preset, the patch JSON or its render, by the file's extension. */
+    public void export(Path file, RackKind rackKind) {
+        Patch p = patch.get();
+        if (p == null) {
+            return;
+        }
+        background.submit(() -> {
+            try {
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                Path written = name.endsWith(".adg") ? session.exportRack(p, rackKind, file)
+                        : name.endsWith(".json") ? session.exportPatch(p, file) : session.exportWav(p, file);
+                ui.execute(() -> log.add("exported " + written));
+            } catch (RuntimeException e) {
+                ui.execute(() -> fail(e));
+            }
+        });
+    }
+
+    static String indicator(LiveLink.Status status) {
+        return switch (status) {
+            case LIVE -> "Live: connected";
+            case SIMULATOR -> "Live: simulator";
+            case MAX_DEVICE_MISSING -> "Live: Un-Mixer device missing";
+            case ABLETONOSC_MISSING -> "Live: AbletonOSC missing";
+        };
     }
 
     // ---- publishing --------------------------------------------------------------------------
@@ -194,7 +276,7 @@ public final class MainViewModel {
         }
     }
 
-    private void fail(RuntimeException e) {
+    private void fail(Throwable e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ");
         error.set(message);
         stage.set("failed");
@@ -271,5 +353,13 @@ public final class MainViewModel {
 
     public ObservableList<String> log() {
         return log;
+    }
+
+    public StringProperty liveStatus() {
+        return liveStatus;
+    }
+
+    public BooleanProperty rebuilding() {
+        return rebuilding;
     }
 }

@@ -87,7 +87,7 @@ public final class Rebuild {
     }
 
     private RebuildReport report(int track, Optional<Path> preset) {
-        return new RebuildReport(track, done, problems, set, verified, preset, link.describe(),
+        return new RebuildReport(track, done, problems, set, verified, preset, link.describe(), link.status(),
                 (System.nanoTime() - startNanos) / 1_000_000);
     }
 

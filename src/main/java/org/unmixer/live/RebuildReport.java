@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param parametersVerified values read back within {@link ParameterTargets#READBACK_TOLERANCE}
  * @param preset the rack preset written when Live could not build the chain itself
  * @param link the connection, described
+ * @param status what answered (for the window's indicator)
  * @param millis wall time of the rebuild, from reading the track to the last read-back
  */
 public record RebuildReport(int track, List<String> done, List<String> problems, int parametersSet,
-        int parametersVerified, Optional<Path> preset, String link, long millis) {
+        int parametersVerified, Optional<Path> preset, String link, LiveLink.Status status, long millis) {
     public RebuildReport {
         done = List.copyOf(done);
         problems = List.copyOf(problems);

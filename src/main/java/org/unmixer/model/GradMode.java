@@ -1,5 +1,6 @@
 package org.unmixer.model;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -16,6 +17,7 @@ public final class GradMode {
 
     /** Inference mode for DJL work on the calling thread. */
     public static void offOnThisThread() {
+        Engine.getInstance(); // loads the native library JniUtils calls into
         if (JniUtils.isGradMode()) {
             JniUtils.setGradMode(false);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -110,5 +111,51 @@ class MainViewModelTest {
         MainViewModel.class.getMethod("cancel").invoke(vm);
         await(() -> !vm.busy().get());
         assertThat(onUi(() -> vm.stage().get())).isEqualTo("cancelled");
+    }
+
+    @Test
+    void rebuildsIntoTheSimulatorShowsTheIndicatorAndLogsAndExports() throws Exception {
+        int reply = freePort();
+        int deviceReply = freePort();
+        try (var sim = org.unmixer.live.sim.LiveSetSimulator.start(org.unmixer.live.sim.LiveSimOptions.defaults().withTickMs(10)
+                .withPorts(0, reply, 0, deviceReply))) {
+            Session toSim = new Session(new Session.Settings(session.settings().modelDir(),
+                    new org.unmixer.live.LiveLink.Settings(sim.abletonOscPort(), reply, sim.devicePort(), deviceReply, 2000)));
+            MainViewModel vm = new MainViewModel(toSim, EstimationOptions.DEFAULT, ui, background);
+            vm.checkLive();
+            await(() -> vm.liveStatus().get().equals("Live: simulator"), vm);
+            vm.open(Path.of("assets/examples/pluck.wav"));
+            await(() -> !vm.busy().get() && "done".equals(vm.stage().get()), vm);
+            vm.rebuildInLive(temp);
+            await(() -> !vm.rebuilding().get() && vm.log().stream().anyMatch(l -> l.startsWith("rebuilt on track")), vm);
+            assertThat(onUi(() -> vm.error().get())).isEmpty();
+            assertThat(onUi(() -> List.copyOf(vm.log()))).anyMatch(l -> l.startsWith("connected: the Live set simulator"));
+            assertThat(sim.snapshot().track("Un-Mixer").deviceNames()).contains("Wavetable", "Un-Mixer Link");
+
+            vm.export(temp.resolve("pluck.adg"), org.unmixer.preset.RackKind.INSTRUMENT);
+            vm.export(temp.resolve("pluck.json"), org.unmixer.preset.RackKind.INSTRUMENT);
+            vm.export(temp.resolve("pluck-rebuild.wav"), org.unmixer.preset.RackKind.INSTRUMENT);
+            await(() -> vm.log().stream().filter(l -> l.startsWith("exported ")).count() == 3, vm);
+            assertThat(temp.resolve("pluck.adg")).exists();
+            assertThat(temp.resolve("pluck.json")).exists();
+            assertThat(temp.resolve("pluck-rebuild.wav")).exists();
+            toSim.close();
+        }
+    }
+
+    @Test
+    void noLiveShowsNotFoundAndARebuildFailsWithOneLine() throws Exception {
+        Session nowhere = new Session(new Session.Settings(session.settings().modelDir(),
+                new org.unmixer.live.LiveLink.Settings(freePort(), 0, freePort(), 0, 300)));
+        MainViewModel vm = new MainViewModel(nowhere, EstimationOptions.DEFAULT, ui, background);
+        vm.checkLive();
+        await(() -> vm.liveStatus().get().startsWith("Live: not found"), vm);
+        nowhere.close();
+    }
+
+    private static int freePort() {
+        try (var e = org.unmixer.live.osc.OscEndpoint.open(0, "probe", (m, f) -> { }, x -> { })) {
+            return e.port();
+        }
     }
 }
