@@ -110,7 +110,11 @@ public final class AbMixer {
         return Math.max(1, (int) Math.round(seconds * sampleRate));
     }
 
+    /** One ramp step towards {@code goal}; lands exactly on it when within a step (so a fade is exactly fadeFrames long). */
     private static double approach(double x, double goal, double step) {
+        if (Math.abs(goal - x) <= step * (1 + 1e-9)) {
+            return goal;
+        }
         if (x < goal) {
             return Math.min(goal, x + step);
         }

@@ -1,7 +1,5 @@
 package org.unmixer.app.audio;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.unmixer.audio.AudioBuffer;
 
@@ -9,15 +7,17 @@ import org.unmixer.audio.AudioBuffer;
  * The window's playback engine: the original (A) and a rebuild (B) on one playhead, play / pause /
  * stop, loop, and an A/B switch that keeps the position and crossfades over 5 ms so it never clicks.
  *
- * <p>Threads: commands may come from any thread (the FX thread, usually) and only change an
+ * <p>Threads: commands may come from any thread (the FX thread, usually) and only replace an
  * immutable {@link MixState} under a lock; one daemon thread renders {@value #BLOCK_FRAMES}-frame
  * blocks with the pure {@link AbMixer} and writes them to the {@link AudioOutput}, whose blocking
- * write paces it; it sleeps while nothing is audible. Listeners are called on that thread.
+ * write paces it; it sleeps while nothing is audible. Listeners are called on that thread, or on
+ * the thread of the command that caused the event.
  *
  * <p>No device (a server, CI): {@link #play()} leaves the transport stopped and reports "no audio
  * output device: …" through {@link #status()} and {@link PlaybackListener#statusChanged}; loading,
  * switching and seeking keep working, and the next {@code play()} tries the device again. A device
- * failing mid-play is reported the same way. Nothing here throws for a missing device.
+ * failing mid-play is reported the same way ("audio output failed: …"). Nothing here throws for a
+ * missing device.
  */
 public final class AbPlayer implements AutoCloseable {
     /** Frames rendered per write: ≈ 12 ms at 44.1 kHz, the grain of the position updates. */
@@ -26,11 +26,11 @@ public final class AbPlayer implements AutoCloseable {
     private final AudioOutput output;
     private final PlaybackFormat format;
     private final int fadeFrames;
-    private final List<PlaybackListener> listeners = new CopyOnWriteArrayList<>();
+    private final PlaybackListeners listeners = new PlaybackListeners();
     private final Object lock = new Object();
+    /** Before {@link #load}: one silent frame, so source and loop can be set and nothing is null. */
     private MixState state;
-    private boolean looping;
-    private AbSource source = AbSource.A;
+    private boolean loaded;
     private String status = "";
     private boolean closed;
 
@@ -38,6 +38,8 @@ public final class AbPlayer implements AutoCloseable {
         this.output = output;
         this.format = format;
         this.fadeFrames = AbMixer.fadeFrames(AbMixer.DEFAULT_FADE_SECONDS, format.sampleRate());
+        AudioBuffer nothing = AudioBuffer.silence(format.channels(), 1, format.sampleRate());
+        this.state = MixState.initial(nothing, nothing);
     }
 
     /** A player on {@code output} in {@code format}, with its audio thread started. */
@@ -71,47 +73,49 @@ public final class AbPlayer implements AutoCloseable {
         return format;
     }
 
-    /** Load a new pair, stopped at the start; source and loop setting are kept. Converts to {@link #format()}: call off the FX thread. */
+    /** A new pair, stopped at the start; source and loop setting are kept. Converts to {@link #format()}: call off the FX thread. */
     public void load(AudioBuffer original, AudioBuffer rebuild) {
         AudioBuffer a = format.convert(original);
         AudioBuffer b = format.convert(rebuild);
-        update(s -> MixState.initial(a, b).withLooping(looping).withSource(source));
-        firePosition();
+        update(s -> MixState.initial(a, b).withLooping(s.looping()).withSource(s.source()));
+        synchronized (lock) {
+            loaded = true;
+        }
+        listeners.position(0);
         fireState();
     }
 
-    /** Swap in another rebuild at the same position (another ITF step); converts, so call off the FX thread. */
+    /** Swap in another rebuild (another ITF step) at the same position; converts, so call off the FX thread. */
     public void setB(AudioBuffer rebuild) {
         AudioBuffer b = format.convert(rebuild);
-        update(s -> {
-            if (s == null) {
+        synchronized (lock) {
+            if (!loaded) {
                 throw new IllegalStateException("load an original and a rebuild before swapping the rebuild");
             }
-            return s.withB(b);
-        });
+        }
+        update(s -> s.withB(b));
     }
 
-    public void setSource(AbSource s) {
-        synchronized (lock) {
-            source = s;
-        }
-        update(st -> st == null ? null : st.withSource(s));
+    public void setSource(AbSource source) {
+        update(s -> s.withSource(source));
         fireState();
     }
 
-    /** Switch A ↔ B (the space bar). */
+    /** Switch A ↔ B (the space bar); returns the new source. */
     public AbSource toggleSource() {
         AbSource next;
         synchronized (lock) {
-            next = source.other();
+            next = state.source().other();
+            state = state.withSource(next);
         }
-        setSource(next);
+        fireState();
         return next;
     }
 
+    /** Start or resume; without a device, only reports why (see the class comment). Ignored before {@link #load}. */
     public void play() {
         synchronized (lock) {
-            if (state == null || state.playing()) {
+            if (!loaded || state.playing()) {
                 return;
             }
         }
@@ -126,54 +130,50 @@ public final class AbPlayer implements AutoCloseable {
         fireState();
     }
 
+    /** Fade out and hold the position. */
     public void pause() {
-        update(s -> s == null ? null : s.paused());
+        update(MixState::paused);
         fireState();
     }
 
-    /** Pause and rewind to the start (after the short fade-out). */
+    /** Fade out, then rewind to the start. */
     public void stop() {
-        update(s -> s == null ? null : s.stopped());
+        update(MixState::stopped);
         fireState();
-        firePosition();
+        listeners.position(positionSeconds());
     }
 
     public void setLooping(boolean loop) {
-        synchronized (lock) {
-            looping = loop;
-        }
-        update(s -> s == null ? null : s.withLooping(loop));
+        update(s -> s.withLooping(loop));
     }
 
-    /** Move the playhead; {@code seconds} in [0, length]. */
+    /** Move the playhead; {@code seconds} in [0, {@link #lengthSeconds()}], else IllegalArgumentException. */
     public void seek(double seconds) {
-        update(s -> s == null ? null : s.seek(format.frames(seconds)));
-        firePosition();
+        update(s -> s.seek(format.frames(seconds)));
+        listeners.position(positionSeconds());
+    }
+
+    private MixState snapshot() {
+        synchronized (lock) {
+            return state;
+        }
     }
 
     public boolean isPlaying() {
-        synchronized (lock) {
-            return state != null && state.playing();
-        }
+        return snapshot().playing();
     }
 
     public boolean isLooping() {
-        synchronized (lock) {
-            return looping;
-        }
+        return snapshot().looping();
     }
 
     public AbSource source() {
-        synchronized (lock) {
-            return source;
-        }
+        return snapshot().source();
     }
 
-    /** Playhead in frames of {@link #format()} (0 before anything is loaded). */
+    /** Playhead in frames of {@link #format()}; the sound card lags it by its buffer (≈ 46 ms). */
     public int positionFrames() {
-        synchronized (lock) {
-            return state == null ? 0 : state.positionFrames();
-        }
+        return snapshot().positionFrames();
     }
 
     public double positionSeconds() {
@@ -182,9 +182,7 @@ public final class AbPlayer implements AutoCloseable {
 
     /** Length of the programme, the longer of A and B. */
     public double lengthSeconds() {
-        synchronized (lock) {
-            return state == null ? 0 : format.seconds(state.lengthFrames());
-        }
+        return format.seconds(snapshot().lengthFrames());
     }
 
     /** One line for the status bar; empty when all is well. */
@@ -204,16 +202,12 @@ public final class AbPlayer implements AutoCloseable {
         output.close();
     }
 
-    /**
-     * Render one block and write it, if anything is audible.
-     *
-     * @return false when silent (nothing written)
-     */
+    /** Render one block and write it, if anything is audible; false (nothing written) when silent. */
     boolean renderNextBlock() {
         AbMixer.Block block;
         boolean wasPlaying;
         synchronized (lock) {
-            if (state == null || state.silent() || closed) {
+            if (state.silent() || closed) {
                 return false;
             }
             wasPlaying = state.playing();
@@ -223,13 +217,13 @@ public final class AbPlayer implements AutoCloseable {
         try {
             output.write(block.samples());
         } catch (RuntimeException e) {
-            update(s -> s == null ? null : s.silenced());
+            update(MixState::silenced);
             output.close();
             setStatus("audio output failed: " + JavaSoundOutput.oneLine(e));
             fireState();
             return false;
         }
-        firePosition();
+        listeners.position(format.seconds(block.next().positionFrames()));
         if (wasPlaying && !block.next().playing()) {
             fireState();
         }
@@ -240,7 +234,7 @@ public final class AbPlayer implements AutoCloseable {
         while (true) {
             if (!renderNextBlock()) {
                 synchronized (lock) {
-                    while (!closed && (state == null || state.silent())) {
+                    while (!closed && state.silent()) {
                         try {
                             lock.wait();
                         } catch (InterruptedException e) {
@@ -269,17 +263,11 @@ public final class AbPlayer implements AutoCloseable {
             }
             status = s;
         }
-        listeners.forEach(l -> l.statusChanged(s));
-    }
-
-    private void firePosition() {
-        double seconds = positionSeconds();
-        listeners.forEach(l -> l.positionChanged(seconds));
+        listeners.status(s);
     }
 
     private void fireState() {
-        boolean playing = isPlaying();
-        AbSource s = source();
-        listeners.forEach(l -> l.stateChanged(playing, s));
+        MixState s = snapshot();
+        listeners.state(s.playing(), s.source());
     }
 }

@@ -111,6 +111,32 @@ class AbPlayerTest {
     }
 
     @Test
+    void pauseHoldsThePositionAndStopWhilePausedRewindsAtOnce() {
+        RecordingOutput out = new RecordingOutput();
+        AbPlayer p = AbPlayer.manual(out, FORMAT);
+        Events events = new Events();
+        p.load(dc(0.5f, 40_000), dc(0.25f, 40_000));
+        p.addListener(events);
+        p.play();
+        renderBlocks(p, 3);
+        p.pause();
+        renderBlocks(p, 1); // the fade-out (221 frames) fits in one block
+        assertThat(p.renderNextBlock()).isFalse();
+        int held = p.positionFrames();
+        // the playhead stops where the 5 ms fade (221 frames) ends
+        assertThat(held).isEqualTo(3 * BLOCK + 221);
+        p.play();
+        renderBlocks(p, 1);
+        assertThat(p.positionFrames()).isEqualTo(held + BLOCK);
+        p.pause();
+        renderBlocks(p, 1);
+        p.stop();
+        assertThat(p.positionFrames()).isZero();
+        assertThat(events.positions).endsWith(0.0);
+        assertThat(events.states).endsWith("stopped A");
+    }
+
+    @Test
     void loopingKeepsPlayingPastTheEnd() {
         RecordingOutput out = new RecordingOutput();
         AbPlayer p = AbPlayer.manual(out, FORMAT);
