@@ -73,7 +73,10 @@ public final class AbPlayer implements AutoCloseable {
         return format;
     }
 
-    /** A new pair, stopped at the start; source and loop setting are kept. Converts to {@link #format()}: call off the FX thread. */
+    /**
+     * A new pair, stopped at the start (at once, without a fade: it is a new sound); source and
+     * loop setting are kept. Converts to {@link #format()}: call off the FX thread.
+     */
     public void load(AudioBuffer original, AudioBuffer rebuild) {
         AudioBuffer a = format.convert(original);
         AudioBuffer b = format.convert(rebuild);

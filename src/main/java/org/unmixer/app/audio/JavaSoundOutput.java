@@ -20,7 +20,8 @@ public final class JavaSoundOutput implements AudioOutput {
     /** Device buffer in frames: small for a responsive A/B switch, large enough not to underrun on a busy machine. */
     public static final int BUFFER_FRAMES = 2048;
 
-    private SourceDataLine line;
+    /** Volatile: {@link #close} may come from another thread while the audio thread writes. */
+    private volatile SourceDataLine line;
     private int channels;
     private byte[] bytes = new byte[0];
 
@@ -48,7 +49,8 @@ public final class JavaSoundOutput implements AudioOutput {
 
     @Override
     public void write(float[][] block) {
-        if (line == null) {
+        SourceDataLine l = line;
+        if (l == null) {
             throw new IllegalStateException("audio output is not open");
         }
         int frames = block[0].length;
@@ -65,16 +67,17 @@ public final class JavaSoundOutput implements AudioOutput {
                 bytes[k++] = (byte) (s >> 8);
             }
         }
-        line.write(bytes, 0, size);
+        l.write(bytes, 0, size);
     }
 
     @Override
     public void close() {
-        if (line != null) {
-            line.stop();
-            line.flush();
-            line.close();
-            line = null;
+        SourceDataLine l = line;
+        line = null;
+        if (l != null) {
+            l.stop();
+            l.flush();
+            l.close();
         }
     }
 

@@ -118,7 +118,10 @@ public record MixState(
         return new MixState(positionFrames, lengthFrames, a, b, retiring, source, level, playing, loop, rewindWhenSilent);
     }
 
-    /** Move the playhead; {@code frame} must lie in [0, length]. */
+    /**
+     * Move the playhead; {@code frame} must lie in [0, length]. A jump while audible is not faded
+     * (like clicking into a waveform in any editor); the A/B switch is what must not click.
+     */
     public MixState seek(int frame) {
         if (frame < 0 || frame > lengthFrames) {
             throw new IllegalArgumentException("seek to " + frame + " outside [0, " + lengthFrames + "]");
