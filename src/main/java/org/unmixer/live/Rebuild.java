@@ -81,6 +81,9 @@ public final class Rebuild {
             return report(track, preset);
         }
         patch.synth().ifPresent(s -> setWavetables(track, s.oscillator1(), s.oscillator2()));
+        patch.synth().filter(s -> s.unison().mode() != org.unmixer.dsp.source.Unison.Mode.NONE).ifPresent(s -> problems.add(
+                "Wavetable unison not set (a device property the bridge cannot reach yet): set it to " + s.unison().mode()
+                        + " with " + s.unison().voices() + " voices by hand, or drop the exported rack preset, which carries it"));
         setParameters(track, settingsInOrder(patch));
         writeClip(track, patch);
         return report(track, preset);
