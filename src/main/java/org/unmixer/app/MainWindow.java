@@ -138,7 +138,7 @@ public final class MainWindow {
 
     /** Opens a sound (the drop, the example button and Open… all end here). */
     public void open(Path file) {
-        if (!file.equals(Locations.exampleSound())) {
+        if (!file.toAbsolutePath().normalize().equals(Locations.exampleSound().toAbsolutePath().normalize())) {
             services.preferences().rememberFolderOf(file);
         }
         vm.open(file);
