@@ -99,7 +99,11 @@ class MainWindowTest {
         assertThat(titles).hasSize(onFx(() -> w.vm.cards().size())).first().isEqualTo("Wavetable");
         assertThat(robot.lookup("#file-line").queryAs(Label.class).getText()).startsWith("pluck.wav · ");
         assertThat(robot.lookup("#chains").queryAs(ListView.class).getItems()).hasSizeGreaterThan(1);
-        assertThat(robot.lookup("#chains").queryAs(ListView.class).getSelectionModel().getSelectedIndex()).isZero();
+        ListView<?> chains = robot.lookup("#chains").queryAs(ListView.class);
+        int refined = onFx(() -> w.vm.selectedChain().get());
+        assertThat(chains.getSelectionModel().getSelectedIndex()).as("the refined chain is selected").isEqualTo(refined);
+        assertThat(String.join(" → ", titles.subList(1, titles.size())))
+                .isEqualTo(onFx(() -> w.vm.chains().get(refined).chain()).replace("(dry synth)", ""));
 
         String screenshot = System.getProperty("unmixer.screenshot");
         if (screenshot != null && !screenshot.isBlank()) {
@@ -115,18 +119,29 @@ class MainWindowTest {
             System.out.println("screenshot written to " + png.toAbsolutePath());
         }
 
+        // picking another chain shows its cards; the slider brings back the refined one
+        int other = (refined + 1) % chains.getItems().size();
+        robot.interact(() -> chains.getSelectionModel().select(other));
+        assertThat(onFx(() -> w.vm.selectedChain().get())).isEqualTo(other);
+        List<String> otherTitles = onFx(() -> w.window.root().lookupAll(".device-title").stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertThat(String.join(" → ", otherTitles.subList(1, otherTitles.size())))
+                .isEqualTo(onFx(() -> w.vm.chains().get(other).chain()).replace("(dry synth)", ""));
+
         // the slider scrubs the stored steps: the knobs change at once
         Slider slider = robot.lookup("#itf").queryAs(Slider.class);
         assertThat(slider.getMax()).isEqualTo(ITF_STEPS);
-        robot.interact(() -> slider.setValue(ITF_STEPS));
-        List<String> atLast = knobTexts();
-        String referenceAtLast = robot.lookup("#reference-distance").queryAs(Label.class).getText();
         robot.interact(() -> slider.setValue(0));
         assertThat(onFx(() -> w.vm.itfStep().get())).isZero();
-        assertThat(knobTexts()).hasSameSizeAs(atLast).isNotEqualTo(atLast);
-        assertThat(robot.lookup("#reference-distance").queryAs(Label.class).getText())
-                .startsWith("reference distance ").isNotEqualTo(referenceAtLast);
+        assertThat(chains.getSelectionModel().getSelectedIndex()).isEqualTo(refined);
         assertThat(robot.lookup("#itf-step").queryAs(Label.class).getText()).isEqualTo("step 0 / " + ITF_STEPS);
+        List<String> atZero = knobTexts();
+        String referenceAtZero = robot.lookup("#reference-distance").queryAs(Label.class).getText();
+        robot.interact(() -> slider.setValue(ITF_STEPS));
+        assertThat(onFx(() -> w.vm.itfStep().get())).isEqualTo(ITF_STEPS);
+        assertThat(knobTexts()).hasSameSizeAs(atZero).isNotEqualTo(atZero);
+        assertThat(robot.lookup("#reference-distance").queryAs(Label.class).getText())
+                .startsWith("reference distance ").isNotEqualTo(referenceAtZero);
 
         // A/B on the space bar flips the player's source; B follows the shown step
         w.await(() -> w.player.lengthSeconds() > 0.1, "the player to load");
