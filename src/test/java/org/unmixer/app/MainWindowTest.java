@@ -153,7 +153,15 @@ class MainWindowTest {
         robot.clickOn("#play-rebuild");
         w.await(() -> w.player.isPlaying() && w.player.source() == AbSource.B && w.output.writes.get() > 3, "B to play");
         w.await(() -> robot.lookup("#ab-source").queryAs(Label.class).getText().startsWith("B: rebuild"), "the source label");
+        w.await(() -> w.window.root().lookupAll(".time-cursor").stream().anyMatch(javafx.scene.Node::isVisible),
+                "the time cursor while playing");
         robot.clickOn("#stop");
+
+        // the difference view replaces the rebuild's picture
+        robot.clickOn("#difference");
+        assertThat(onFx(() -> w.window.root().lookupAll(".spectrogram-caption").stream()
+                .map(n -> ((Label) n).getText()).toList())).anyMatch(t -> t.startsWith("Rebuild − original"));
+        robot.clickOn("#difference");
 
         // rebuild into the simulator: the indicator and the log
         w.await(() -> "Live: simulator".equals(w.vm.liveStatus().get()), "the Live check");
@@ -193,6 +201,30 @@ class MainWindowTest {
         assertThat(open.isDisabled()).isFalse();
         assertThat(robot.lookup("#example").queryButton().isDisabled()).isFalse();
         assertThat(w.window.drops().drop(List.of(temp.resolve("notes.txt").toFile()))).isFalse();
+    }
+
+    @Test
+    void withoutLiveARebuildSaysSoAndTheRestStaysUsable(FxRobot robot) throws Exception {
+        try (Session nowhere = new Session(new Session.Settings(Session.Settings.defaults().modelDir(),
+                new LiveLink.Settings(freePort(), 0, freePort(), 0, 300)))) {
+            w.close();
+            WindowFixture[] made = new WindowFixture[1];
+            robot.interact(() -> made[0] = new WindowFixture(new Stage(), nowhere, 0, temp));
+            w = made[0];
+            w.vm.checkLive();
+            robot.interact(() -> w.window.open(EXAMPLE));
+            w.await(() -> "done".equals(w.vm.stage().get()) && w.vm.patch().get() != null, "the estimate");
+            w.await(() -> w.vm.liveStatus().get().startsWith("Live: not found"), "the Live check");
+            assertThat(robot.from(w.window.root()).lookup("#live-status").queryAs(Label.class).getStyleClass()).contains("live-off");
+            robot.interact(() -> robot.from(w.window.root()).lookup("#rebuild").queryButton().fire());
+            w.await(() -> !w.vm.rebuilding().get() && !w.vm.error().get().isEmpty(), "the rebuild to fail");
+            String line = robot.from(w.window.root()).lookup("#error-line").queryAs(Label.class).getText();
+            assertThat(line).doesNotContain("\n").contains(NextStep.after(onFx(() -> w.vm.error().get())));
+            assertThat(robot.from(w.window.root()).lookup("#export").query().isDisabled()).isFalse();
+            w.nextSaveName = "offline.json";
+            robot.interact(() -> w.window.exportPatch());
+            w.await(() -> Files.isRegularFile(temp.resolve("offline.json")), "an export without Live");
+        }
     }
 
     private static int freePort() {
