@@ -23,7 +23,7 @@ import org.unmixer.audio.AudioBuffer;
 /**
  * Spectrograms of the original and the rebuild, stacked, on one dB scale and one time axis, with a
  * toggle that shows rebuild − original instead of the rebuild, and a time cursor while playing.
- * Pictures are computed on {@code work} (latest request wins) and shown on the FX thread.
+ * Pictures are computed on {@code work} (one thread; latest request wins) and shown on the FX thread.
  */
 final class SpectrogramPane extends VBox {
     private record Pictures(Image original, Image rebuild, Image difference, double seconds) {
@@ -34,6 +34,9 @@ final class SpectrogramPane extends VBox {
     private final ToggleButton differenceToggle = new ToggleButton("Difference");
     private final AtomicLong request = new AtomicLong();
     private Pictures pictures;
+    /** The original's spectrogram, kept on the work thread: only the rebuild changes while scrubbing. */
+    private AudioBuffer analysedOriginal;
+    private Spectrogram originalSpectrogram;
 
     SpectrogramPane(MainViewModel vm, Executor work, ReadOnlyDoubleProperty playheadSeconds) {
         getStyleClass().add("spectrogram-pane");
@@ -68,7 +71,11 @@ final class SpectrogramPane extends VBox {
             if (id != request.get()) {
                 return; // a newer request is queued
             }
-            Spectrogram a = Spectrogram.of(original);
+            if (original != analysedOriginal) {
+                originalSpectrogram = Spectrogram.of(original);
+                analysedOriginal = original;
+            }
+            Spectrogram a = originalSpectrogram;
             Spectrogram b = rebuild == null ? null : Spectrogram.of(rebuild);
             DbScale scale = b == null ? DbScale.common(a) : DbScale.common(a, b);
             int width = Math.max(1, Math.max(a.frames(), b == null ? 0 : b.frames()));
