@@ -69,13 +69,21 @@ public final class MainViewModel {
     private final StringProperty liveStatus = new SimpleStringProperty("Live: not checked");
     private final BooleanProperty rebuilding = new SimpleBooleanProperty();
     private EstimationResult result;
+    /** The candidate ITF refined (the chosen run's rank): the slider's steps belong to this chain. */
+    private int refinedChain;
 
     public MainViewModel(Session session, EstimationOptions options, Executor ui, ExecutorService background) {
         this.session = session;
         this.options = options;
         this.ui = ui;
         this.background = background;
-        itfStep.addListener((o, was, now) -> showStep(now.intValue()));
+        itfStep.addListener((o, was, now) -> {
+            if (result != null && selectedChain.get() != refinedChain) {
+                selectedChain.set(refinedChain); // the steps belong to the refined chain: show it, at this step
+            } else {
+                showStep(now.intValue());
+            }
+        });
         selectedChain.addListener((o, was, now) -> showChain(now.intValue()));
     }
 
@@ -214,7 +222,8 @@ public final class MainViewModel {
         int last = Math.max(0, r.itfSteps().size() - 1);
         itfLastStep.set(last);
         int best = r.itf().map(x -> x.chosenRun().trajectory().best()).orElse(0);
-        selectedChain.set(0);
+        refinedChain = r.itf().map(x -> x.chosenRun().candidate()).orElse(0);
+        selectedChain.set(refinedChain);
         if (itfStep.get() == best) {
             showStep(best);
         } else {
@@ -245,7 +254,7 @@ public final class MainViewModel {
         if (result == null || index < 0 || index >= result.estimate().candidates().size()) {
             return;
         }
-        if (index == 0) {
+        if (index == refinedChain) {
             showStep(itfStep.get());
         } else {
             referenceDistance.set(Double.NaN);

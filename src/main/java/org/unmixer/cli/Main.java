@@ -1,6 +1,8 @@
 package org.unmixer.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.unmixer.app.AppLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {DevicesCommand.class, RenderCommand.class, InfoCommand.class, DatasetCommand.class, BenchCommand.class,
                 TrainCommand.class, EstimateCommand.class, CalibrateCommand.class, TrainProxyCommand.class,
                 ExportRackCommand.class, RebuildCommand.class, FakeLiveCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,9 +38,9 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** Without a subcommand: the window (exit 2 with one line where there is no display). */
     @Override
-    public void run() {
-        // No window yet: without a subcommand, show what there is.
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return AppLauncher.launch(spec.commandLine().getErr());
     }
 }

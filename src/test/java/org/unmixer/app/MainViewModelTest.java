@@ -83,7 +83,8 @@ class MainViewModelTest {
         assertThat(onUi(() -> vm.referenceDistance().get())).isNotEqualTo(distanceAtZero).isFinite();
         await(() -> vm.rebuild().get() != null && vm.rebuild().get().equals(session.render(vm.patch().get())));
 
-        ui.submit(() -> vm.selectedChain().set(1)).get();
+        int refined = onUi(() -> vm.selectedChain().get()); // the chain ITF refined is the one selected
+        ui.submit(() -> vm.selectedChain().set((refined + 1) % vm.chains().size())).get();
         assertThat(onUi(() -> vm.patch().get())).isEqualTo(onUi(() -> vm.patch().get()));
         assertThat(onUi(() -> Double.isNaN(vm.referenceDistance().get()))).isTrue();
     }
