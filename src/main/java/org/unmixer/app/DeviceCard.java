@@ -47,7 +47,7 @@ public record DeviceCard(String device, double confidence, List<Knob> knobs) {
             Optional<double[]> range = uncertainty.range(d.device().name(), p.name());
             double low = range.map(r -> p.toNormalized(r[0])).orElse(theta);
             double high = range.map(r -> p.toNormalized(r[1])).orElse(theta);
-            out.add(new Knob(p.name(), p.displayText(value), theta, Math.min(low, theta), Math.max(high, theta)));
+            out.add(new Knob(p.name(), p.shortText(value), theta, Math.min(low, theta), Math.max(high, theta)));
         }
         return out;
     }

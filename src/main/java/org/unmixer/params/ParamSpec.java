@@ -237,6 +237,26 @@ public record ParamSpec(
         return format(display) + (unit.isEmpty() ? "" : " " + unit);
     }
 
+    /**
+     * The value as a knob label: items by name, numbers to about three significant digits (whole
+     * numbers from 100 up), as Live's own labels read ("2.10 ct" → "2.1 ct", "4270.82 Hz" →
+     * "4271 Hz"). The full precision stays in {@link #displayText}.
+     */
+    public String shortText(double display) {
+        if (isQuantized()) {
+            return itemName(display);
+        }
+        double a = Math.abs(display);
+        String number = a >= 100 ? String.format(Locale.ROOT, "%.0f", display)
+                : a >= 10 ? String.format(Locale.ROOT, "%.1f", display)
+                : String.format(Locale.ROOT, "%.2f", display);
+        number = number.contains(".") ? number.replaceFirst("0+$", "").replaceFirst("\\.$", "") : number;
+        if (number.equals("-0")) {
+            number = "0";
+        }
+        return number + (unit.isEmpty() ? "" : " " + unit);
+    }
+
     private static String format(double v) {
         return String.format(Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
     }

@@ -116,4 +116,18 @@ class ParamSpecTest {
         assertThat(p.xmlText(0)).isEqualTo("false");
         assertThat(p.parse(true, "Saturator")).isEqualTo(1);
     }
+
+    @Test
+    void shortTextReadsLikeLivesKnobLabels() {
+        ParamSpec freq = Catalog.standard().device("EQ Eight").param("1 Frequency A");
+        assertThat(freq.shortText(4270.82)).isEqualTo("4271 Hz");
+        ParamSpec detune = Catalog.standard().device("Wavetable").param("Osc 2 Detune");
+        assertThat(detune.shortText(-2.10166)).isEqualTo("-2.1 " + detune.unit());
+        assertThat(detune.shortText(-0.0001)).isEqualTo("0 " + detune.unit());
+        ParamSpec type = Catalog.standard().device("Saturator").param("Type");
+        assertThat(type.shortText(1)).isEqualTo("Soft Sine");
+        ParamSpec wet = Catalog.standard().device("Reverb").param("Dry/Wet");
+        assertThat(wet.shortText(47.0051)).isEqualTo("47 %");
+        assertThat(wet.shortText(5.25)).isEqualTo("5.25 %");
+    }
 }
