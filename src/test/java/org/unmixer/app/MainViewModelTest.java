@@ -145,6 +145,34 @@ class MainViewModelTest {
     }
 
     @Test
+    void liveGoneMidRebuildIsOneLineAndTheWindowStaysUsable() throws Exception {
+        int reply = freePort();
+        int deviceReply = freePort();
+        var sim = org.unmixer.live.sim.LiveSetSimulator.start(org.unmixer.live.sim.LiveSimOptions.defaults().withTickMs(100)
+                .withPorts(0, reply, 0, deviceReply));
+        Session toSim = new Session(new Session.Settings(session.settings().modelDir(),
+                new org.unmixer.live.LiveLink.Settings(sim.abletonOscPort(), reply, sim.devicePort(), deviceReply, 1000)));
+        MainViewModel vm = new MainViewModel(toSim, EstimationOptions.DEFAULT, ui, background);
+        vm.open(Path.of("assets/examples/pluck.wav"));
+        await(() -> !vm.busy().get() && "done".equals(vm.stage().get()), vm);
+        vm.log().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (vm.log().stream().anyMatch(l -> l.startsWith("connected:"))) {
+                sim.close(); // Live quits (or crashes) while we rebuild; at a 100 ms tick the rebuild is far from done
+            }
+        });
+        vm.rebuildInLive(temp);
+        await(() -> !vm.rebuilding().get(), vm);
+        await(() -> !vm.error().get().isEmpty(), vm);
+        assertThat(onUi(() -> vm.error().get())).doesNotContain("\n");
+        // The estimate is still there: scrubbing and exporting work.
+        vm.export(temp.resolve("after.json"), org.unmixer.preset.RackKind.INSTRUMENT);
+        await(() -> vm.log().stream().anyMatch(l -> l.startsWith("exported ")), vm);
+        assertThat(temp.resolve("after.json")).exists();
+        sim.close();
+        toSim.close();
+    }
+
+    @Test
     void noLiveShowsNotFoundAndARebuildFailsWithOneLine() throws Exception {
         Session nowhere = new Session(new Session.Settings(session.settings().modelDir(),
                 new org.unmixer.live.LiveLink.Settings(freePort(), 0, freePort(), 0, 300)));
