@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unmixer.dsp.patch.PatchJson;
-import org.unmixer.live.osc.OscEndpoint;
 import org.unmixer.live.sim.LiveSetSimulator;
 import org.unmixer.live.sim.LiveSimOptions;
 
@@ -30,9 +29,7 @@ class RebuildCommandTest {
     }
 
     private static int freePort() {
-        try (OscEndpoint e = OscEndpoint.open(0, "probe", (m, f) -> { }, s -> { })) {
-            return e.port();
-        }
+        return org.unmixer.testing.FreePorts.udp();
     }
 
     private String[] args(String file, int oscReply, int deviceReply, String... more) {

@@ -20,7 +20,6 @@ import org.unmixer.audio.io.AudioFiles;
 import org.unmixer.dsp.patch.PatchJson;
 import org.unmixer.live.LiveLink;
 import org.unmixer.live.RebuildReport;
-import org.unmixer.live.osc.OscEndpoint;
 import org.unmixer.live.sim.LiveSetSimulator;
 import org.unmixer.live.sim.LiveSimOptions;
 import org.unmixer.params.BadInputException;
@@ -129,8 +128,6 @@ class SessionTest {
     }
 
     private static int freePort() {
-        try (OscEndpoint e = OscEndpoint.open(0, "probe", (m, f) -> { }, s -> { })) {
-            return e.port();
-        }
+        return org.unmixer.testing.FreePorts.udp();
     }
 }

@@ -1,0 +1,15 @@
+package org.unmixer.testing;
+
+import org.unmixer.live.osc.OscEndpoint;
+
+/** A UDP port on the loopback address that nobody listens on right now (for replies and for "no Live" tests). */
+public final class FreePorts {
+    private FreePorts() {
+    }
+
+    public static int udp() {
+        try (OscEndpoint e = OscEndpoint.open(0, "port-probe", (m, f) -> { }, s -> { })) {
+            return e.port();
+        }
+    }
+}
