@@ -81,7 +81,9 @@ public final class AppPreferences {
     public boolean save() {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), state);
+            byte[] bytes = JSON.writeValueAsBytes(state);
+            // Temp file, then a move: a crash while saving never leaves half a preferences file.
+            org.unmixer.audio.io.AtomicFiles.writeFile(file, out -> out.write(bytes));
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
