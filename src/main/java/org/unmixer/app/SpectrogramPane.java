@@ -18,17 +18,24 @@ import org.unmixer.app.fx.FxImages;
 import org.unmixer.app.spectrogram.DbScale;
 import org.unmixer.app.spectrogram.Spectrogram;
 import org.unmixer.app.spectrogram.SpectrogramImages;
+import org.unmixer.app.spectrogram.WaveformOverview;
 import org.unmixer.audio.AudioBuffer;
 
 /**
  * Spectrograms of the original and the rebuild, stacked, on one dB scale and one time axis, with a
- * toggle that shows rebuild − original instead of the rebuild, and a time cursor while playing.
+ * toggle that shows rebuild − original instead of the rebuild, a waveform overview strip above them
+ * (both sounds on the same time axis), and a time cursor across all three while playing.
  * Pictures are computed on {@code work} (one thread; latest request wins) and shown on the FX thread.
  */
 final class SpectrogramPane extends VBox {
-    private record Pictures(Image original, Image rebuild, Image difference, double seconds) {
+    private record Pictures(Image original, Image rebuild, Image difference, Image waveform, double seconds) {
     }
 
+    /** Pixels of the waveform strip's picture (it is stretched to the strip like the spectrograms). */
+    private static final int WAVEFORM_WIDTH = 1200;
+    private static final int WAVEFORM_HEIGHT = 48;
+
+    private final Panel waveform = new Panel("Waveform (original grey, rebuild orange)", "waveform-overview");
     private final Panel top = new Panel("Original", "spectrogram-original");
     private final Panel bottom = new Panel("Rebuild", "spectrogram-rebuild");
     private final ToggleButton differenceToggle = new ToggleButton("Difference");
@@ -47,16 +54,21 @@ final class SpectrogramPane extends VBox {
         title.getStyleClass().add("section-title");
         HBox header = new HBox(8, title, differenceToggle);
         header.getStyleClass().add("pane-header");
+        waveform.setMinHeight(WAVEFORM_HEIGHT);
+        waveform.setPrefHeight(WAVEFORM_HEIGHT);
+        waveform.setMaxHeight(WAVEFORM_HEIGHT);
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.ALWAYS);
-        getChildren().addAll(header, top, bottom);
+        getChildren().addAll(header, waveform, top, bottom);
 
         vm.original().addListener((o, was, now) -> compute(vm, work));
         vm.rebuild().addListener((o, was, now) -> compute(vm, work));
         playheadSeconds.addListener((o, was, now) -> {
             double length = pictures == null ? 0 : pictures.seconds();
-            top.cursorAt(length > 0 ? now.doubleValue() / length : -1);
-            bottom.cursorAt(length > 0 ? now.doubleValue() / length : -1);
+            double fraction = length > 0 ? now.doubleValue() / length : -1;
+            waveform.cursorAt(fraction);
+            top.cursorAt(fraction);
+            bottom.cursorAt(fraction);
         });
     }
 
@@ -82,7 +94,8 @@ final class SpectrogramPane extends VBox {
             Image ia = FxImages.toWritableImage(SpectrogramImages.level(a, scale, width));
             Image ib = b == null ? null : FxImages.toWritableImage(SpectrogramImages.level(b, scale, width));
             Image diff = b == null ? null : FxImages.toWritableImage(SpectrogramImages.difference(a, b, scale));
-            Pictures p = new Pictures(ia, ib, diff, width * a.hopSeconds());
+            Image wave = FxImages.toWritableImage(WaveformOverview.of(original, rebuild, WAVEFORM_WIDTH, WAVEFORM_HEIGHT));
+            Pictures p = new Pictures(ia, ib, diff, wave, width * a.hopSeconds());
             Platform.runLater(() -> {
                 if (id == request.get()) {
                     pictures = p;
@@ -97,6 +110,7 @@ final class SpectrogramPane extends VBox {
             return;
         }
         boolean diff = differenceToggle.isSelected();
+        waveform.show(pictures.waveform());
         top.show(pictures.original());
         bottom.show(diff ? pictures.difference() : pictures.rebuild());
         bottom.caption.setText(diff ? "Rebuild − original (orange louder, blue quieter)" : "Rebuild");

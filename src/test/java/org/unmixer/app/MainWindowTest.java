@@ -157,6 +157,10 @@ class MainWindowTest {
                 "the time cursor while playing");
         robot.clickOn("#stop");
 
+        // the waveform overview above the spectrograms has its picture
+        w.await(() -> ((javafx.scene.layout.Pane) robot.lookup("#waveform-overview").query()).lookupAll(".image-view").stream()
+                .anyMatch(n -> ((javafx.scene.image.ImageView) n).getImage() != null), "the waveform overview");
+
         // the difference view replaces the rebuild's picture
         robot.clickOn("#difference");
         assertThat(onFx(() -> w.window.root().lookupAll(".spectrogram-caption").stream()
