@@ -173,6 +173,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void aMissingModelIsOneLineNamingTheFile() throws Exception {
+        Session noModel = new Session(new Session.Settings(temp.resolve("no-model"), org.unmixer.live.LiveLink.Settings.defaults()));
+        MainViewModel vm = new MainViewModel(noModel, EstimationOptions.DEFAULT, ui, background);
+        vm.open(Path.of("assets/examples/pluck.wav"));
+        await(() -> !vm.busy().get() && "failed".equals(vm.stage().get()), vm);
+        assertThat(onUi(() -> vm.error().get())).contains("model.json").doesNotContain("\n");
+        // The sound itself was read and is shown.
+        assertThat(onUi(() -> vm.original().get())).isNotNull();
+        noModel.close();
+    }
+
+    @Test
     void noLiveShowsNotFoundAndARebuildFailsWithOneLine() throws Exception {
         Session nowhere = new Session(new Session.Settings(session.settings().modelDir(),
                 new org.unmixer.live.LiveLink.Settings(freePort(), 0, freePort(), 0, 300)));
