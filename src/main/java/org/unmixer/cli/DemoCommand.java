@@ -91,19 +91,13 @@ final class DemoCommand implements Callable<Integer> {
         } catch (LiveConnectionException | PortInUseException e) {
             err.println("demo: no Live answered; rebuilding into the built-in Live set simulator");
         }
-        int reply = freePort();
-        int deviceReply = freePort();
+        int reply = OscEndpoint.freeLoopbackPort();
+        int deviceReply = OscEndpoint.freeLoopbackPort();
         try (LiveSetSimulator sim = LiveSetSimulator.start(LiveSimOptions.defaults().withTickMs(20).withPorts(0, reply, 0, deviceReply))) {
             LiveLink.Settings toSim = new LiveLink.Settings(sim.abletonOscPort(), reply, sim.devicePort(), deviceReply, 2000);
             try (Session session = new Session(new Session.Settings(settings.modelDir(), toSim))) {
                 return new Rebuilt(session.rebuild(result.best(), fallback, line -> { }), "the built-in Live set simulator");
             }
-        }
-    }
-
-    private static int freePort() {
-        try (OscEndpoint e = OscEndpoint.open(0, "port-probe", (m, f) -> { }, s -> { })) {
-            return e.port();
         }
     }
 

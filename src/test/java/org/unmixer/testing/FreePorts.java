@@ -8,8 +8,6 @@ public final class FreePorts {
     }
 
     public static int udp() {
-        try (OscEndpoint e = OscEndpoint.open(0, "port-probe", (m, f) -> { }, s -> { })) {
-            return e.port();
-        }
+        return OscEndpoint.freeLoopbackPort();
     }
 }

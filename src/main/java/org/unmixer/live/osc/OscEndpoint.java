@@ -85,6 +85,17 @@ public final class OscEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * A UDP port on the loopback address that nobody listens on right now (for a simulator's reply
+     * ports, and for tests). Another program may take it before the caller binds it; callers that
+     * cannot tolerate that bind port 0 instead.
+     */
+    public static int freeLoopbackPort() {
+        try (OscEndpoint e = open(0, "port-probe", (m, f) -> { }, s -> { })) {
+            return e.port();
+        }
+    }
+
     /** The local port (useful when opened on port 0). */
     public int port() {
         return socket.getLocalPort();
