@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code unmixer bench --suite id-full|id-dry|known-source|FOLDER --methods … --budget RENDERS --out DIR}:
+ * {@code unmixer bench --suite id-full|id-full-audible|id-dry|known-source|FOLDER --methods … --budget RENDERS --out DIR}:
  * every method on the same examples, in one process. Writes {@code results.jsonl} (one line per
  * finished example × method, flushed, so Ctrl-C keeps them), then {@code results.json},
  * {@code report.html} and {@code audio/*.wav}, and prints a one-screen table.
@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", required = true, paramLabel = "SUITE",
-            description = "id-full, id-dry, known-source, or a folder of WAV/AIFF files (optional labels.json/labels.jsonl).")
+            description = "id-full, id-full-audible, id-dry, known-source, or a folder of WAV/AIFF files (optional labels.json/labels.jsonl).")
     String suite;
 
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N examples (default: all).")

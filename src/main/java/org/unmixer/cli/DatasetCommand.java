@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Generate a dataset (patches, log-mel features, θ labels; NumPy .npy shards and manifest.json) from a config and a seed.")
 final class DatasetCommand implements Callable<Integer> {
-    static final List<String> TEST_SETS = List.of("id-full", "id-dry", "known-source");
+    static final List<String> TEST_SETS = List.of("id-full", "id-full-audible", "id-dry", "known-source");
 
     @Spec
     CommandSpec spec;
@@ -41,7 +41,7 @@ final class DatasetCommand implements Callable<Integer> {
         Path config;
 
         @Option(names = "--test-set", paramLabel = "NAME",
-                description = "A fixed test set from assets/datasets: id-full, id-dry, known-source.")
+                description = "A fixed test set from assets/datasets: id-full, id-full-audible, id-dry, known-source.")
         String testSet;
     }
 

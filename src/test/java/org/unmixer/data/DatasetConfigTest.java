@@ -82,7 +82,7 @@ class DatasetConfigTest {
 
     @Test
     void shippedTestSetsParse() {
-        for (String name : List.of("id-full", "id-dry", "known-source")) {
+        for (String name : List.of("id-full", "id-full-audible", "id-dry", "known-source")) {
             DatasetConfig c = DatasetConfig.load(Path.of("assets", "datasets", name + ".json"), Catalog.standard());
             assertEquals(name, c.name());
         }
