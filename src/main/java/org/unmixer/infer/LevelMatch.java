@@ -65,7 +65,11 @@ public final class LevelMatch {
     }
 
     public Result match(Patch candidate, AudioBuffer target) {
-        double targetLufs = Loudness.integratedLufs(target);
+        return match(candidate, target, Loudness.integratedLufs(target));
+    }
+
+    /** As {@link #match(Patch, AudioBuffer)} with the target's integrated loudness already measured (many candidates, one target). */
+    public Result match(Patch candidate, AudioBuffer target, double targetLufs) {
         Optional<SynthSpec> synth = candidate.synth();
         if (synth.isEmpty() || !Double.isFinite(targetLufs)) {
             return Result.unchanged(candidate);

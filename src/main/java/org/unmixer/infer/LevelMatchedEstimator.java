@@ -83,10 +83,14 @@ public final class LevelMatchedEstimator implements Estimator, AutoCloseable {
     /** Log-mel L1 of the mono mixes, with the standard mel settings at the audio's rate. */
     public static double logMelDistance(AudioBuffer estimate, AudioBuffer target) {
         AlignedMono a = AlignedMono.of(estimate, target);
+        return new LogMelDistance(logMelConfig(a.sampleRate())).distance(a.estimate(), a.target());
+    }
+
+    /** The standard mel settings at {@code sampleRate} (the top band capped at Nyquist). */
+    static LogMel.Config logMelConfig(int sampleRate) {
         LogMel.Config d = LogMel.Config.DEFAULT;
-        LogMel.Config config = new LogMel.Config(a.sampleRate(), d.fftSize(), d.hop(), d.nMels(), d.fMinHz(),
-                Math.min(d.fMaxHz(), a.sampleRate() / 2.0), d.epsilon());
-        return new LogMelDistance(config).distance(a.estimate(), a.target());
+        return new LogMel.Config(sampleRate, d.fftSize(), d.hop(), d.nMels(), d.fMinHz(), Math.min(d.fMaxHz(), sampleRate / 2.0),
+                d.epsilon());
     }
 
     @Override

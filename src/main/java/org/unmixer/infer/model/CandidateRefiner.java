@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.unmixer.audio.AudioBuffer;
+import org.unmixer.audio.Loudness;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.LevelMatch;
-import org.unmixer.infer.LevelMatchedEstimator;
+import org.unmixer.infer.LogMelTarget;
 import org.unmixer.model.ChainDecoder;
 import org.unmixer.model.Prediction;
 
@@ -92,6 +93,8 @@ public final class CandidateRefiner {
         int jobs = draws + chains.size();
         LevelMatch.Result[] results = new LevelMatch.Result[jobs];
         double[] distance = new double[jobs];
+        double targetLufs = Loudness.integratedLufs(target); // measured once, not once per job
+        LogMelTarget distanceTo = new LogMelTarget(target);
         IntStream.range(0, jobs).parallel().forEach(j -> {
             Patch start;
             if (j <= draws) {
@@ -100,8 +103,8 @@ public final class CandidateRefiner {
             } else {
                 start = patches.patch(p, chains.get(j - draws), sourceFor.apply(p));
             }
-            results[j] = level.match(start, target);
-            distance[j] = results[j].render().map(a -> LevelMatchedEstimator.logMelDistance(a, target))
+            results[j] = level.match(start, target, targetLufs);
+            distance[j] = results[j].render().map(distanceTo::distance)
                     .orElse(Double.POSITIVE_INFINITY);
         });
         int chosen = 0;
