@@ -88,6 +88,7 @@ final class LoadTestCommand implements Callable<Integer> {
                     concurrent, itfSteps, r.estimateStatuses(), r.estimateSeconds(), r.percentileMs(50), r.percentileMs(95));
             out.printf(Locale.ROOT, "malformed: %d, statuses per kind %s; not 4xx: %d%n", malformed, r.malformedStatuses(),
                     r.malformedViolations());
+            r.firstErrors().forEach((kind, error) -> out.printf(Locale.ROOT, "no answer to %s, first error: %s%n", kind, error));
             out.printf(Locale.ROOT, "health after: %d %s%n", r.healthStatus(), r.healthBody());
             if (!r.memoryBefore().isEmpty()) {
                 out.printf(Locale.ROOT, "server memory (kB): before %s, after %s%n", r.memoryBefore(), r.memoryAfter());

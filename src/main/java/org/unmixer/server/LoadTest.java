@@ -67,10 +67,11 @@ public final class LoadTest {
      * @param healthAfter the health answer after it all (status code, body)
      * @param memoryBefore VmHWM and VmRSS in kB before, when a pid was given
      * @param memoryAfter the same after
+     * @param firstErrors per kind of request that got no answer, the first I/O error (why there was none)
      */
     public record Report(Map<Integer, Integer> estimateStatuses, List<Long> okLatenciesMs, double estimateSeconds,
             Map<String, Map<Integer, Integer>> malformedStatuses, int healthStatus, String healthBody,
-            Map<String, Long> memoryBefore, Map<String, Long> memoryAfter) {
+            Map<String, Long> memoryBefore, Map<String, Long> memoryAfter, Map<String, String> firstErrors) {
         public long percentileMs(double p) {
             if (okLatenciesMs.isEmpty()) {
                 return -1;
@@ -100,6 +101,7 @@ public final class LoadTest {
     private final HttpClient client;
     private final byte[] sound;
     private final SplittableRandom random = new SplittableRandom(8);
+    private final Map<String, String> firstErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LoadTest(Settings settings) throws IOException {
         this.settings = settings;
@@ -120,7 +122,12 @@ public final class LoadTest {
             burst.add(client.sendAsync(HttpRequest.newBuilder(settings.base().resolve("/v1/estimate?itfSteps=" + settings.itfSteps()))
                     .header("Content-Type", "audio/wav").timeout(Duration.ofMinutes(30))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(sound)).build(), HttpResponse.BodyHandlers.discarding())
-                    .handle((r, failure) -> new long[] {r == null ? 0 : r.statusCode(), (System.nanoTime() - sent) / 1_000_000}));
+                    .handle((r, failure) -> {
+                        if (failure != null) {
+                            firstErrors.putIfAbsent("ESTIMATE", String.valueOf(failure));
+                        }
+                        return new long[] {r == null ? 0 : r.statusCode(), (System.nanoTime() - sent) / 1_000_000};
+                    }));
         }
         Map<Integer, Integer> estimateStatuses = new TreeMap<>();
         List<Long> okLatencies = new ArrayList<>();
@@ -163,7 +170,7 @@ public final class LoadTest {
             healthBody = e.toString();
         }
         return new Report(estimateStatuses, List.copyOf(okLatencies), estimateSeconds, malformed, healthStatus, healthBody, before,
-                memory());
+                memory(), new TreeMap<>(firstErrors));
     }
 
     /** One malformed request; its status, or 0 when it got no answer. */
@@ -195,6 +202,7 @@ public final class LoadTest {
                     throw new IllegalStateException(kind.name());
             }
         } catch (IOException e) {
+            firstErrors.putIfAbsent(kind.name(), e.toString());
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -221,7 +229,10 @@ public final class LoadTest {
             byte[] line = new byte[12];
             int n = in.readNBytes(line, 0, line.length);
             String status = new String(line, 0, n, StandardCharsets.ISO_8859_1); // "HTTP/1.1 413"
-            return n == 12 && status.startsWith("HTTP/1.1 ") ? Integer.parseInt(status.substring(9, 12)) : 0;
+            if (n == 12 && status.startsWith("HTTP/1.1 ")) {
+                return Integer.parseInt(status.substring(9, 12));
+            }
+            throw new IOException("no status line; got " + n + " bytes: \"" + status + "\"");
         }
     }
 
