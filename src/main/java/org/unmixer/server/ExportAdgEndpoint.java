@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.unmixer.dsp.patch.Patch;
+import org.unmixer.params.BadInputException;
 import org.unmixer.preset.AdgWriter;
 import org.unmixer.preset.RackKind;
 import org.unmixer.session.Session;
@@ -30,7 +31,7 @@ final class ExportAdgEndpoint implements Endpoint {
         Optional<RackKind> kind = request.query().allowOnly(PARAMETERS).text("kind").map(text -> {
             try {
                 return RackKind.parse(text);
-            } catch (org.unmixer.params.BadInputException e) {
+            } catch (BadInputException e) {
                 throw HttpProblem.badRequest("kind: " + e.getMessage());
             }
         });
@@ -42,7 +43,7 @@ final class ExportAdgEndpoint implements Endpoint {
                 RackKind rack = kind.orElse(Session.rackKindFor(patch));
                 try {
                     return new Export(rack, AdgWriter.toBytes(patch, rack));
-                } catch (org.unmixer.params.BadInputException e) {
+                } catch (BadInputException e) {
                     throw HttpProblem.unprocessable(e.getMessage());
                 }
             }, timeout);

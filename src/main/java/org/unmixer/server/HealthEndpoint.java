@@ -1,6 +1,7 @@
 package org.unmixer.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /** {@code GET /v1/health}: answered on the handler thread, so it works while every worker is busy. */
 final class HealthEndpoint implements Endpoint {
@@ -14,7 +15,7 @@ final class HealthEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) {
-        request.query().allowOnly(java.util.Set.of());
+        request.query().allowOnly(Set.of());
         ObjectNode node = Response.object();
         node.put("status", "ok");
         node.put("model", modelName);

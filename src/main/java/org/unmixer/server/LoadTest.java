@@ -21,6 +21,8 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,7 +103,7 @@ public final class LoadTest {
     private final HttpClient client;
     private final byte[] sound;
     private final SplittableRandom random = new SplittableRandom(8);
-    private final Map<String, String> firstErrors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
 
     private LoadTest(Settings settings) throws IOException {
         this.settings = settings;
@@ -153,7 +155,7 @@ public final class LoadTest {
                 int[] r = answer.get();
                 malformed.computeIfAbsent(Malformed.values()[r[0]].name(), k -> new TreeMap<>()).merge(r[1], 1, Integer::sum);
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code GET /v1/openapi.json}: the API described in OpenAPI 3.0, from the resource beside this class. */
 final class OpenApiEndpoint implements Endpoint {
@@ -27,7 +28,7 @@ final class OpenApiEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) {
-        request.query().allowOnly(java.util.Set.of());
+        request.query().allowOnly(Set.of());
         return new Response(200, Response.JSON, document, Map.of());
     }
 }

@@ -1,9 +1,11 @@
 package org.unmixer.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.unmixer.params.BadInputException;
 import org.unmixer.session.PatchDocument;
 
@@ -14,7 +16,7 @@ import org.unmixer.session.PatchDocument;
  */
 final class PatchBodies {
     static final String WHERE = "request body";
-    private static final java.util.Set<String> JSON_TYPES = java.util.Set.of("application/json", "text/json");
+    private static final Set<String> JSON_TYPES = Set.of("application/json", "text/json");
 
     private PatchBodies() {
     }
@@ -31,7 +33,7 @@ final class PatchBodies {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             throw HttpProblem.badRequest(WHERE + ": not UTF-8 text");
         }

@@ -3,7 +3,6 @@ package org.unmixer.server;
 import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -100,7 +99,8 @@ final class Request {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body: " + e.getMessage(), e);
+            // the client hung up or stalled past the request time limit; it will hardly read this
+            throw HttpProblem.badRequest("the request body could not be read (" + e.getMessage() + ")");
         }
     }
 
