@@ -139,8 +139,7 @@ final class EstimateCommand implements Callable<Integer> {
             throw new BadInputException("--source-seconds " + sourceSeconds + " must be in (0, " + (int) SourceSpec.MAX_SECONDS + "]");
         }
         AudioBuffer audio = AudioFiles.read(file).audio();
-        Optional<SourceSpec> known = kind == SourceKind.SYNTH ? Optional.empty()
-                : Optional.of(new SourceSpec(kind, 60, 100, sourceSeconds, Math.max(0, audio.seconds() - sourceSeconds), sourceSeed));
+        Optional<SourceSpec> known = EstimationOptions.knownSource(kind, sourceSeconds, sourceSeed, audio.seconds());
         EstimationOptions options = new EstimationOptions(topK, draws, itfSteps, itfCandidates, itfAnchor, itfPolish, itfSeconds,
                 known, proxies != null ? proxies : ModelLocations.shipped("proxies"));
         Path dir = model != null ? model : ModelLocations.shipped(ModelLocations.DEFAULT);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Neural Un-Mixer: estimate the synth settings and effect chain behind a sound, and rebuild them in Ableton Live.",
         subcommands = {DevicesCommand.class, RenderCommand.class, InfoCommand.class, DatasetCommand.class, BenchCommand.class,
                 TrainCommand.class, EstimateCommand.class, CalibrateCommand.class, TrainProxyCommand.class,
-                ExportRackCommand.class, RebuildCommand.class, FakeLiveCommand.class, DemoCommand.class})
+                ExportRackCommand.class, RebuildCommand.class, FakeLiveCommand.class, DemoCommand.class, ServeCommand.class, LoadTestCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

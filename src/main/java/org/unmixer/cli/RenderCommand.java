@@ -11,7 +11,7 @@ import org.unmixer.audio.io.WavWriter;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.PatchJson;
-import org.unmixer.params.BadInputException;
+import org.unmixer.session.SampleFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,12 +72,6 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     static SampleFormat parseFormat(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "pcm16" -> SampleFormat.PCM_16;
-            case "pcm24" -> SampleFormat.PCM_24;
-            case "pcm32" -> SampleFormat.PCM_32;
-            case "float32" -> SampleFormat.FLOAT_32;
-            default -> throw new BadInputException("--format \"" + text + "\" is not one of pcm16, pcm24, pcm32, float32");
-        };
+        return SampleFormats.parse(text, "--format");
     }
 }

@@ -2,6 +2,7 @@ package org.unmixer.session;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
@@ -24,6 +25,15 @@ import org.unmixer.model.diff.DiffDevices;
  * the command line, the window and the HTTP API.
  */
 public final class Estimation {
+    /**
+     * ITF records gradients, and DJL's PyTorch engine allows one {@code GradientCollector} per
+     * process at a time (a second one throws "A PtGradientCollector is already collecting"). The
+     * network's forward pass needs no such care (it runs without grad mode, each call in its own
+     * sub-manager), so callers that run several estimations at once (the HTTP API with more than one
+     * worker) only queue here, for the ITF part. Fair, so jobs refine in the order they arrived.
+     */
+    private static final ReentrantLock GRADIENT_WORK = new ReentrantLock(true);
+
     private Estimation() {
     }
 
@@ -48,6 +58,7 @@ public final class Estimation {
         if (steps > 0) {
             long deadline = options.itfSeconds() > 0 ? refineStart + (long) (options.itfSeconds() * 0.5e9) : EffectItf.NO_DEADLINE;
             int candidates = Math.min(options.itfCandidates(), e.candidates().size());
+            lockGradientWork(progress);
             try (NDManager proxyManager = NDManager.newBaseManager()) {
                 DiffDevices diff = DiffDevices.withProxies(options.proxies(), proxyManager);
                 EffectItf effectItf = new EffectItf(new EffectItf.Settings(steps, EstimationOptions.ITF_LEARNING_RATE,
@@ -55,6 +66,8 @@ public final class Estimation {
                 itf = new CandidateItf(effectItf, options.itfCandidates()).refine(e.candidates(), e.prepared().audio(), deadline,
                         (candidate, step) -> progress.update("refining chain " + (candidate + 1) + " of " + candidates + ", step " + step,
                                 0.1 + 0.8 * (candidate * (steps + 1.0) + step + 1) / (candidates * (steps + 1.0))));
+            } finally {
+                GRADIENT_WORK.unlock();
             }
             if (itf.isEmpty()) {
                 itfNote = Optional.of("not refined: none of the top " + candidates + " candidates has a synth or an effect with a"
@@ -78,6 +91,19 @@ public final class Estimation {
         String json = EstimateJson.write(e, inputName, estimator.layout(), model.calibration(), itf, itfNote.orElse(null), polish);
         progress.update("done", 1);
         return new EstimationResult(e, itf, itfNote, polish, best, json, Uncertainty.of(e.prediction(), estimator.layout()));
+    }
+
+    /** Waits for the gradient lock; an interrupt while waiting cancels the job like one during ITF. */
+    private static void lockGradientWork(Progress progress) {
+        if (GRADIENT_WORK.isLocked()) {
+            progress.update("waiting for another job's refinement", 0.1);
+        }
+        try {
+            GRADIENT_WORK.lockInterruptibly();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("estimation cancelled");
+        }
     }
 
     private static void checkInterrupted() {

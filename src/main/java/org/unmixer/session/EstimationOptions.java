@@ -2,6 +2,7 @@ package org.unmixer.session;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.unmixer.dsp.patch.SourceKind;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.params.BadInputException;
@@ -45,6 +46,22 @@ public record EstimationOptions(int topK, int draws, int itfSteps, int itfCandid
         if (!ok) {
             throw new BadInputException(message);
         }
+    }
+
+    /**
+     * Known-source mode's source for a file of {@code audioSeconds}: the test signal of {@code kind}
+     * for {@code sourceSeconds}, the rest of the file its tail; none for {@code synth}. The note and
+     * velocity are the renderer's defaults (a test signal has no pitch).
+     *
+     * @throws BadInputException when {@code sourceSeconds} is out of range
+     */
+    public static Optional<SourceSpec> knownSource(SourceKind kind, double sourceSeconds, long seed, double audioSeconds) {
+        if (kind == SourceKind.SYNTH) {
+            return Optional.empty();
+        }
+        check(sourceSeconds > 0 && sourceSeconds <= SourceSpec.MAX_SECONDS,
+                "source seconds " + sourceSeconds + " must be in (0, " + (int) SourceSpec.MAX_SECONDS + "]");
+        return Optional.of(new SourceSpec(kind, 60, 100, sourceSeconds, Math.max(0, audioSeconds - sourceSeconds), seed));
     }
 
     public EstimationOptions withItfSteps(int steps) {

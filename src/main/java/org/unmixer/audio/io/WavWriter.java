@@ -1,7 +1,9 @@
 package org.unmixer.audio.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.unmixer.audio.AudioBuffer;
 
@@ -33,6 +35,22 @@ public final class WavWriter {
             throw new IllegalArgumentException("audio too large for WAV (" + dataBytes + " bytes of samples)");
         }
         AtomicFiles.write(file, out -> writeTo(out, audio, format, dataBytes));
+    }
+
+    /** The same file's bytes in memory (for an HTTP response); same checks as {@link #write}. */
+    public static byte[] toBytes(AudioBuffer audio, SampleFormat format) {
+        AtomicFiles.requireFinite(audio.channels());
+        long dataBytes = (long) audio.frames() * audio.channelCount() * format.bytes();
+        if (dataBytes > Integer.MAX_VALUE - 100) {
+            throw new IllegalArgumentException("audio too large for an in-memory WAV (" + dataBytes + " bytes of samples)");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) dataBytes + 100);
+        try {
+            writeTo(out, audio, format, dataBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
     }
 
     private static void writeTo(OutputStream out, AudioBuffer audio, SampleFormat format, long dataBytes)
