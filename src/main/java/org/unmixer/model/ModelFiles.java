@@ -131,6 +131,11 @@ public final class ModelFiles {
         return weights;
     }
 
+    /** The configuration saved in {@code dir/model.json}. */
+    public static ModelConfig config(Path dir) {
+        return parseConfig(dir.resolve(CONFIG_FILE));
+    }
+
     private static ModelConfig parseConfig(Path file) {
         JsonNode root = readTree(file);
         if (!FORMAT.equals(root.path("format").asText())) {

@@ -87,10 +87,13 @@ public final class TrainingRun {
         progress.message(String.format(java.util.Locale.ROOT, "features: mean %.3f, std %.3f; renders' median loudness %.1f LUFS",
                 stats[0], stats[1], lufs));
         TrainingConfig.Architecture a = config.model();
-        ModelConfig modelConfig = new ModelConfig(a.hyperbolic(), a.curvature(), full.mels(), full.frames(), a.stemFilters(), a.channels(),
+        ModelConfig measured = new ModelConfig(a.hyperbolic(), a.curvature(), full.mels(), full.frames(), a.stemFilters(), a.channels(),
                 a.embedding(), a.headHidden(), a.mdnComponents(), a.decoderHidden(), a.tokenDim(), stats[0], stats[1],
                 44_100, secondsOf(full), lufs, layout.wavetables(), layout.signature(),
                 basePresets(base.resolve(config.data().full()), layout));
+        // A starting model's weights were trained on its own input normalisation: keep it, whatever
+        // data this run fine-tunes on (another data set measures other statistics).
+        ModelConfig modelConfig = paths.initModel() == null ? measured : startingNormalisation(measured, paths.initModel(), progress);
 
         Path checkpointDir = paths.outDir().resolve("checkpoint");
         Path runFile = paths.outDir().resolve("run.json");
@@ -181,6 +184,13 @@ public final class TrainingRun {
     }
 
     /** Mean and standard deviation of the log-mel values of the first {@code n} examples. */
+    private static ModelConfig startingNormalisation(ModelConfig measured, Path initModel, Progress progress) {
+        ModelConfig init = ModelFiles.config(initModel);
+        progress.message(String.format(java.util.Locale.ROOT, "features: %s's normalisation kept (mean %.3f, std %.3f, %.1f LUFS)",
+                initModel, init.featureMean(), init.featureStd(), init.targetLufs()));
+        return measured.withFeatureStats(init.featureMean(), init.featureStd(), init.targetLufs());
+    }
+
     static float[] featureStats(TrainingSet set, int n) {
         int count = Math.min(n, set.size());
         double sum = 0;

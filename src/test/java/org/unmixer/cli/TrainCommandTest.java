@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unmixer.model.ModelConfig;
+import org.unmixer.model.ModelFiles;
 import org.unmixer.train.tracking.MlflowRunReader;
 import org.unmixer.train.tracking.RunStatus;
 
@@ -77,6 +79,30 @@ class TrainCommandTest {
         String second = more.out().replaceAll("(?s).*tracking run ([0-9a-f]{32}).*", "$1");
         assertThat(second).isNotEqualTo(runId);
         assertThat(MlflowRunReader.tags(MlflowRunReader.findRun(mlruns, second))).containsEntry("mlflow.parentRunId", runId);
+    }
+
+    @Test
+    void fineTunesFromASavedModelOnOtherDataKeepingItsInputNormalisation() throws IOException {
+        Path config = tinyConfigs();
+        Path first = tmp.resolve("first");
+        Path data = tmp.resolve("data");
+        CliRunner trained = CliRunner.run("train", "--config", config.toString(), "--data", data.toString(), "--out", first.toString(),
+                "--mlruns", tmp.resolve("mlruns").toString(), "--steps", "2");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        // Other full-stage data: other seed, so other feature statistics than the starting model's.
+        Files.writeString(tmp.resolve("full.json"), Files.readString(tmp.resolve("full.json"))
+                .replace("\"name\": \"tiny-full\"", "\"name\": \"tiny-other\"").replace("\"seed\": 44", "\"seed\": 99"));
+        Path tuned = tmp.resolve("tuned");
+        CliRunner fineTuned = CliRunner.run("train", "--config", config.toString(), "--data", data.toString(), "--out", tuned.toString(),
+                "--mlruns", tmp.resolve("mlruns").toString(), "--steps", "2", "--init", first.resolve("model").toString());
+        assertThat(fineTuned.exitCode()).as(fineTuned.err()).isZero();
+        assertThat(fineTuned.err()).contains("normalisation kept");
+        assertThat(data.resolve("tiny-other/manifest.json")).exists();
+        ModelConfig before = ModelFiles.config(first.resolve("model"));
+        ModelConfig after = ModelFiles.config(tuned.resolve("model"));
+        assertThat(after.featureMean()).isEqualTo(before.featureMean());
+        assertThat(after.featureStd()).isEqualTo(before.featureStd());
+        assertThat(after.targetLufs()).isEqualTo(before.targetLufs());
     }
 
     @Test
