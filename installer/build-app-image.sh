@@ -24,29 +24,28 @@ for arg in "$@"; do
   esac
 done
 
-die() { echo "build-app-image: $*" >&2; exit 1; }
-
-jpackage_cmd() {
-  if [[ -n "${JPACKAGE:-}" ]]; then echo "$JPACKAGE"
-  elif [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/jpackage" ]]; then echo "$JAVA_HOME/bin/jpackage"
-  elif command -v jpackage >/dev/null 2>&1; then command -v jpackage
-  else die "jpackage not found: install a full JDK 17+ (not a JRE) or set JAVA_HOME or JPACKAGE"
-  fi
-}
+source "$root/installer/common.sh"
+fail() { die build-app-image "$1"; }
+jpackage="$(jpackage_cmd)"
 
 # The version jpackage.cfg declares must be the pom's, without -SNAPSHOT (jpackage wants digits).
 pom_version="$(sed -n '/<artifactId>neural-unmixer<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q}' "$root/pom.xml")"
 cfg_version="$(sed -n 's/^--app-version[[:space:]]\{1,\}\([^[:space:]]*\).*/\1/p' "$root/jpackage.cfg")"
-[[ -n "$pom_version" ]] || die "cannot read the project version from pom.xml"
+[[ -n "$pom_version" ]] || fail "cannot read the project version from pom.xml"
 [[ "${pom_version%-SNAPSHOT}" == "$cfg_version" ]] \
-  || die "jpackage.cfg says --app-version $cfg_version but pom.xml is at $pom_version; update jpackage.cfg"
+  || fail "jpackage.cfg says --app-version $cfg_version but pom.xml is at $pom_version; update jpackage.cfg"
 
 jar="$root/target/neural-unmixer-$pom_version.jar"
 if ! $skip_build; then
   echo "build-app-image: packaging the project (tests skipped)..." >&2
   (cd "$root" && ./mvnw -B -q -Dmaven.test.skip=true package)
 fi
-[[ -f "$jar" && -d "$root/target/lib" ]] || die "$jar or target/lib missing: run without --skip-build (or ./mvnw -B package)"
+[[ -f "$jar" && -d "$root/target/lib" ]] || fail "$jar or target/lib missing: run without --skip-build (or ./mvnw -B package)"
+# One OS's natives only: copy-dependencies does not empty target/lib when the OS profile changes.
+natives=("$root"/target/lib/pytorch-native-*.jar)
+fx_natives=("$root"/target/lib/javafx-graphics-*-*.jar)
+[[ ${#natives[@]} == 1 && -f "${natives[0]}" && ${#fx_natives[@]} == 1 ]] \
+  || fail "target/lib holds natives for ${#natives[@]} PyTorch and ${#fx_natives[@]} JavaFX platforms, not one: run ./mvnw -B clean package [-P windows|macos-aarch64|macos-x86_64] first"
 
 # Stage: the project jar under a fixed name, the dependency jars, and the shipped files. The
 # model the app uses by default and the effect proxies ITF reads; the Euclidean ablation and the
@@ -59,13 +58,13 @@ cp -R "$root/models/unmixer-default" "$root/models/proxies" "$input/models/"
 cp -R "$root/assets/examples" "$root/assets/datasets" "$root/assets/training" "$input/assets/"
 cp "$root/max-device/Un-Mixer Link.amxd" "$root/max-device/PROTOCOL.md" "$root/max-device/README.md" "$input/max-device/"
 cp "$root/LICENSE" "$input/LICENSE"
-[[ -f "$input/models/unmixer-default/model.params" ]] || die "models/unmixer-default/model.params missing (Git LFS not pulled?)"
+[[ -f "$input/models/unmixer-default/model.params" ]] || fail "models/unmixer-default/model.params missing"
 if $stage_only; then
   echo "$input"
   exit 0
 fi
 
 rm -rf "$out/unmixer"
-(cd "$root" && "$(jpackage_cmd)" @jpackage.cfg --type app-image --input "$input" --dest "$out")
-[[ -x "$out/unmixer/bin/unmixer" ]] || die "jpackage finished but $out/unmixer/bin/unmixer is missing"
+(cd "$root" && "$jpackage" @jpackage.cfg --type app-image --input "$input" --dest "$out")
+[[ -x "$out/unmixer/bin/unmixer" ]] || fail "jpackage finished but $out/unmixer/bin/unmixer is missing"
 echo "$out/unmixer"
