@@ -8,6 +8,8 @@
 #
 # --skip-build reuses target/*.jar and target/lib (as installer/build-app-image.sh does).
 # Needs dpkg-deb and fakeroot (jpackage runs `fakeroot dpkg-deb`), not root.
+# Depends: jpackage lists the libraries its own native files link to; JavaFX's GTK 3 window toolkit
+# is extracted from a jar at run time, so jpackage cannot see it and libgtk-3-0 is named here.
 # UNMIXER_DEB_MAINTAINER sets the Maintainer e-mail (default: a placeholder address).
 set -euo pipefail
 
@@ -30,6 +32,7 @@ rm -f "$out"/neural-unmixer_*.deb
   --linux-app-category sound \
   --linux-menu-group "AudioVideo;Audio" \
   --linux-shortcut \
+  --linux-package-deps libgtk-3-0 \
   --resource-dir installer/linux)
 deb="$(ls "$out"/neural-unmixer_*.deb 2>/dev/null | head -n 1)"
 [[ -n "$deb" ]] || die build-deb "jpackage finished but no neural-unmixer_*.deb is in $out"
