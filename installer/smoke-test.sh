@@ -12,7 +12,8 @@
 #   3. `unmixer estimate <image>/…/assets/examples/pluck.wav --json` is an unmixer-estimate/1 with a
 #      best patch whose chain names at least one device, and PyTorch was extracted into the empty home;
 #   4. `unmixer demo --out DIR --json` rebuilds into the built-in Live set simulator with no problems
-#      and writes the estimate JSON, the rack preset (.adg, gzip) and the rebuilt WAV.
+#      and writes the estimate JSON, the rack preset (.adg, gzip) and the rebuilt WAV;
+#   5. `unmixer serve` answers /v1/health, estimates the example over HTTP and refuses a malformed body.
 # UNMIXER_SMOKE_ITF_STEPS sets the demo's ITF steps (default 5; the demo's own default, 50, takes
 # about 2 minutes on 2 cores). Needs Node (as .ci/run does) to read the JSON.
 set -euo pipefail
@@ -113,4 +114,53 @@ done
 [[ "$(head -c 4 "$out/pluck-rebuild.wav")" == "RIFF" ]] || fail "demo: $out/pluck-rebuild.wav is not a RIFF WAV"
 [[ -z "$(ls -A "$work")" ]] || fail "the app wrote into its working directory: $(ls -A "$work" | head -n 3 | tr '\n' ' ')"
 echo "smoke: ok: demo ($itf_steps ITF steps): $(json 'j.chain') rebuilt into $(json 'j.rebuiltInto'), $(json 'j.parametersVerified') parameters read back; estimate, .adg and WAV written ($(seconds "$t") s)"
+# 5. The local HTTP API from the image (its runtime must hold jdk.httpserver): health, an estimate
+# of the bundled example, and a malformed body answered 400. Server and client run together inside
+# the same (loopback-only) environment.
+t=$(date +%s)
+cat >"$tmp/serve-check.sh" <<'SCRIPT'
+app="$1"; node="$2"; wav="$3"; log="$4"
+port=$("$node" -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+"$app" serve --port "$port" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 240); do
+  grep -q 'serving on' "$log" && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.5
+done
+"$node" - "$port" "$wav" <<'JS'
+const http = require("http"), fs = require("fs");
+const [port, wav] = process.argv.slice(2);
+function call(method, path, body, type) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({host: "127.0.0.1", port, method, path, headers: body ? {"Content-Type": type} : {}}, res => {
+      let data = ""; res.setEncoding("utf8"); res.on("data", c => data += c); res.on("end", () => resolve({status: res.statusCode, data}));
+    });
+    req.on("error", reject); if (body) req.write(body); req.end();
+  });
+}
+(async () => {
+  const health = await call("GET", "/v1/health");
+  if (health.status !== 200 || JSON.parse(health.data).status !== "ok") throw new Error("health: " + health.status + " " + health.data);
+  const est = await call("POST", "/v1/estimate", fs.readFileSync(wav), "audio/wav");
+  if (est.status !== 200 || JSON.parse(est.data).format !== "unmixer-estimate/1") throw new Error("estimate: " + est.status + " " + est.data.slice(0, 200));
+  const bad = await call("POST", "/v1/render", "{not json", "application/json");
+  if (bad.status !== 400) throw new Error("malformed render body: " + bad.status + ", not 400");
+  console.log("health 200, estimate 200, malformed 400 on port " + port);
+})().catch(e => { console.error(e.message); process.exit(1); });
+JS
+code=$?
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+exit "$code"
+SCRIPT
+code=0
+(cd "$work" && env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$home" \
+  "${isolate[@]}" bash "$tmp/serve-check.sh" "$app" "$(command -v node)" "$example" "$tmp/serve.log") >"$tmp/out" 2>"$tmp/err" || code=$?
+if [[ "$code" != 0 ]]; then
+  reason="$(tail -n 1 "$tmp/err")"
+  cat "$tmp/serve.log" >>"$tmp/err" 2>/dev/null || true
+  fail "unmixer serve: $reason"
+fi
+echo "smoke: ok: serve: $(tail -n 1 "$tmp/out") ($(seconds "$t") s)"
 echo "smoke: all checks passed for $image"
