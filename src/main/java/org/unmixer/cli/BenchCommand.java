@@ -48,6 +48,7 @@ import org.unmixer.infer.itf.ItfReport;
 import org.unmixer.infer.metrics.Bootstrap;
 import org.unmixer.infer.model.CandidateRefiner;
 import org.unmixer.infer.model.ModelEstimator;
+import org.unmixer.infer.order.OrderSearchEstimator;
 import org.unmixer.model.diff.DiffDevices;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Suggest;
@@ -253,8 +254,14 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            java.util.regex.Matcher itf = ITF_SUFFIX.matcher(name);
-            if (itf.find() && MODEL_METHODS.contains(name.substring(0, itf.start()))) {
+            MODEL_METHODS.forEach(m -> {
+                known.add(m + OrderSearchEstimator.SUFFIX);
+                known.add(m + DRAWS_SUFFIX + OrderSearchEstimator.SUFFIX);
+            });
+            String withoutOrder = name.endsWith(OrderSearchEstimator.SUFFIX)
+                    ? name.substring(0, name.length() - OrderSearchEstimator.SUFFIX.length()) : name;
+            java.util.regex.Matcher itf = ITF_SUFFIX.matcher(withoutOrder);
+            if (itf.find() && MODEL_METHODS.contains(withoutOrder.substring(0, itf.start()))) {
                 int steps = Integer.parseInt(itf.group(1));
                 if (steps < 1 || steps > 1000) {
                     throw new BadInputException("--methods: \"" + name + "\": ITF steps must be between 1 and 1000");
@@ -297,13 +304,23 @@ final class BenchCommand implements Callable<Integer> {
         s.examples().forEach(e -> e.truth().ifPresent(t -> labels.put(e.target(), t)));
         Map<String, Estimator> bases = new LinkedHashMap<>();
         List<Estimator> out = new ArrayList<>();
-        for (String name : chosen) {
+        for (String chosenName : chosen) {
+            // '+order' wraps whatever the rest of the name builds.
+            boolean order = chosenName.endsWith(OrderSearchEstimator.SUFFIX);
+            String name = order ? chosenName.substring(0, chosenName.length() - OrderSearchEstimator.SUFFIX.length()) : chosenName;
+            if (order) {
+                notes.add(chosenName + ": " + name + ", then the order of its best candidate's chain chosen by listening: every"
+                        + " distinct order (adjacent EQ Eight and Reverb commute) rendered once, brought to the target's loudness,"
+                        + " the closest by log-mel L1 kept (ties keep the model's) and level-matched again");
+            }
+            List<Estimator> target = order ? new ArrayList<>() : out;
             String base = baseName(name);
             if (!bases.containsKey(base)) {
                 bases.put(base, baseEstimator(base, s.randomPrior(), nn, labels, notes));
             }
             if (name.equals(base)) {
-                out.add(bases.get(base));
+                target.add(bases.get(base));
+                addWrapped(order, target, out);
                 continue;
             }
             java.util.regex.Matcher itf = ITF_SUFFIX.matcher(name);
@@ -325,32 +342,42 @@ final class BenchCommand implements Callable<Integer> {
                         new EffectItf.Settings(steps, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
-                out.add(estimator);
+                target.add(estimator);
                 notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE
                         + " on logit θ, straight-through rendering) on each of its top " + itfCandidates + " candidates, the"
                         + " step closest to the target by reference MR-STFT kept; every step is a render and counts"
                         + (polish ? "; ITF stops at " + Math.round(100 * (1 - POLISH_SHARE)) + " % of the wall-time budget and CMA-ES"
                                 + " (σ " + org.unmixer.infer.itf.CmaesPolish.SIGMA + " in θ, the chain kept) spends the rest around its result"
                                 : ""));
+                addWrapped(order, target, out);
                 continue;
             }
             if (name.endsWith(DRAWS_SUFFIX)) {
                 CandidateRefiner.Settings d = CandidateRefiner.Settings.DEFAULT;
-                out.add(((ModelEstimator) bases.get(base)).refined(name, d));
+                target.add(((ModelEstimator) bases.get(base)).refined(name, d));
                 notes.add(name + ": " + base + " with " + d.draws() + " parameter sets drawn for its most probable chain (σ × "
                         + d.temperature() + "); the point estimate and every draw level-matched, the closest render"
                         + " (log-mel L1) kept; the other chains level-matched; chain order unchanged");
+                addWrapped(order, target, out);
                 continue;
             }
             LevelMatchedEstimator.Mode mode = name.endsWith(LevelMatchedEstimator.RERANK_SUFFIX)
                     ? LevelMatchedEstimator.Mode.RERANK : LevelMatchedEstimator.Mode.LEVEL;
-            out.add(new LevelMatchedEstimator(bases.get(base), LevelMatch.standard(), mode));
+            target.add(new LevelMatchedEstimator(bases.get(base), LevelMatch.standard(), mode));
             notes.add(name + ": " + base + "'s candidates, each with Wavetable's Volume set so its render matches the"
                     + " target's integrated loudness (up to 2 renders per candidate, counted)"
                     + (mode == LevelMatchedEstimator.Mode.RERANK
                             ? ", then re-ranked by the log-mel L1 distance of that render to the target" : ""));
+            addWrapped(order, target, out);
         }
         return out;
+    }
+
+    /** Moves what one method name built into {@code out}, wrapped in the order search when the name asked for it. */
+    private static void addWrapped(boolean order, List<Estimator> built, List<Estimator> out) {
+        if (order) {
+            built.forEach(e -> out.add(new OrderSearchEstimator(e)));
+        }
     }
 
     private static String baseName(String method) {
