@@ -180,11 +180,16 @@ class EstimateCommandTest {
     @Test
     void theModelRunsAsABenchMethod() throws IOException {
         Path out = tmp.resolve("bench");
-        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model,model+draws,model+level,oracle",
+        CliRunner r = CliRunner.run("bench", "--suite", "id-full", "--limit", "2", "--methods", "model,model+draws,model+level,model+draws+order,oracle",
                 "--model", model.toString(), "--threads", "1", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results.toString()).contains("\"model\"").contains("\"model+draws\"").contains("\"model+level\"");
+        assertThat(results.toString()).contains("\"model\"").contains("\"model+draws\"").contains("\"model+level\"")
+                .contains("\"model+draws+order\"");
+        CliRunner orderOnABaseline = CliRunner.run("bench", "--suite", "id-full", "--limit", "1", "--methods", "nn+order",
+                "--out", tmp.resolve("b3").toString());
+        assertThat(orderOnABaseline.exitCode()).isEqualTo(2);
+        assertThat(orderOnABaseline.err()).contains("\"nn+order\" is unknown");
         assertThat(r.out()).contains("model");
         CliRunner missing = CliRunner.run("bench", "--suite", "id-full", "--limit", "1", "--methods", "model-euclid",
                 "--model-euclid", tmp.resolve("none").toString(), "--out", tmp.resolve("b2").toString());

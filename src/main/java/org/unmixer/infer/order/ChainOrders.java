@@ -1,9 +1,11 @@
 package org.unmixer.infer.order;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.unmixer.infer.metrics.ChainMatch;
 
@@ -29,16 +31,16 @@ public final class ChainOrders {
         return List.copyOf(byCanonical.values());
     }
 
-    /** Heap-free recursive swap permutation; the identity is visited first. */
-    private static <T> void permute(List<T> items, int from, java.util.function.Consumer<List<T>> visit) {
+    /** Every permutation of {@code items[from…]} by recursive swaps; the identity is visited first. */
+    private static <T> void permute(List<T> items, int from, Consumer<List<T>> visit) {
         if (from >= items.size() - 1) {
             visit.accept(items);
             return;
         }
         for (int i = from; i < items.size(); i++) {
-            java.util.Collections.swap(items, from, i);
+            Collections.swap(items, from, i);
             permute(items, from + 1, visit);
-            java.util.Collections.swap(items, from, i);
+            Collections.swap(items, from, i);
         }
     }
 }

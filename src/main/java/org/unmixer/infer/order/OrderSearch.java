@@ -2,6 +2,7 @@ package org.unmixer.infer.order;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.Loudness;
 import org.unmixer.dsp.Renderer;
@@ -36,7 +37,7 @@ public final class OrderSearch {
         double targetLufs = Loudness.integratedLufs(target);
         LogMelTarget distanceTo = new LogMelTarget(target);
         double[] distance = new double[orders.size()];
-        java.util.stream.IntStream.range(0, orders.size()).parallel().forEach(i -> {
+        IntStream.range(0, orders.size()).parallel().forEach(i -> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("order search interrupted");
             }
