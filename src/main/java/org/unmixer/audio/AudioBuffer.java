@@ -120,6 +120,20 @@ public record AudioBuffer(float[][] channels, int sampleRate) {
         return new AudioBuffer(out, sampleRate);
     }
 
+    /** This times {@code 10^(gainDb/20)}, as a new buffer. */
+    public AudioBuffer withGainDb(double gainDb) {
+        double gain = Math.pow(10, gainDb / 20);
+        float[][] out = new float[channels.length][];
+        for (int c = 0; c < channels.length; c++) {
+            float[] in = channels[c];
+            out[c] = new float[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[c][i] = (float) (in[i] * gain);
+            }
+        }
+        return new AudioBuffer(out, sampleRate);
+    }
+
     /** The first {@code frames} frames, zero-padded if this is shorter. */
     public AudioBuffer withFrames(int frames) {
         float[][] out = new float[channels.length][];

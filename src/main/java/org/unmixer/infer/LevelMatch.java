@@ -101,19 +101,7 @@ public final class LevelMatch {
         }
         double change = current.synth().orElseThrow().settings().get(VOLUME) - synth.get().settings().get(VOLUME);
         return new Result(current, renders, Double.isFinite(residual) ? residual : 0, change,
-                Optional.of(applied == 0 ? render : scaled(render, applied)));
-    }
-
-    private static AudioBuffer scaled(AudioBuffer audio, double db) {
-        float k = (float) Math.pow(10, db / 20);
-        float[][] out = new float[audio.channelCount()][];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = audio.channels()[c].clone();
-            for (int i = 0; i < out[c].length; i++) {
-                out[c][i] *= k;
-            }
-        }
-        return new AudioBuffer(out, audio.sampleRate());
+                Optional.of(applied == 0 ? render : render.withGainDb(applied)));
     }
 
     static Patch withVolume(Patch patch, double db) {

@@ -39,20 +39,6 @@ public final class LoudnessMatch {
         if (limited) {
             gainDb = ceilingDbfs - peakDb;
         }
-        return new Matched(scale(audio, gainDb), gainDb, limited);
-    }
-
-    /** {@code audio} times {@code 10^(gainDb/20)}, as a new buffer. */
-    static AudioBuffer scale(AudioBuffer audio, double gainDb) {
-        double gain = Math.pow(10, gainDb / 20);
-        float[][] out = new float[audio.channelCount()][];
-        for (int c = 0; c < out.length; c++) {
-            float[] in = audio.channel(c);
-            out[c] = new float[in.length];
-            for (int i = 0; i < in.length; i++) {
-                out[c][i] = (float) (in[i] * gain);
-            }
-        }
-        return new AudioBuffer(out, audio.sampleRate());
+        return new Matched(audio.withGainDb(gainDb), gainDb, limited);
     }
 }

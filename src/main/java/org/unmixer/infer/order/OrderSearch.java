@@ -59,14 +59,6 @@ public final class OrderSearch {
         if (!Double.isFinite(lufs) || !Double.isFinite(targetLufs)) {
             return render;
         }
-        float k = (float) Math.pow(10, (targetLufs - lufs) / 20);
-        float[][] out = new float[render.channelCount()][];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = render.channels()[c].clone();
-            for (int i = 0; i < out[c].length; i++) {
-                out[c][i] *= k;
-            }
-        }
-        return new AudioBuffer(out, render.sampleRate());
+        return render.withGainDb(targetLufs - lufs);
     }
 }
