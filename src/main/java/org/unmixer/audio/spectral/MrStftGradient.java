@@ -71,12 +71,18 @@ public final class MrStftGradient {
         return new ValueAndGradient(value, gradient);
     }
 
-    /** One resolution: the target's magnitudes, kept. */
+    /**
+     * One resolution: the target's magnitudes and their logarithms, kept. Each evaluation allocates
+     * its spectra once (not per frame), so the instance stays safe to share between threads.
+     */
     private static final class Resolution {
         private final Stft stft;
         private final int n;
+        private final int hop;
+        private final int bins;
         private final int frames;
-        private final double[][] targetMagnitudes;
+        private final double[] targetMagnitudes; // [frames·bins]
+        private final double[] targetLogs; // ln(|Y| + ε), [frames·bins]
         private final double targetNorm;
         private final double scWeight;
         private final double logMagWeight;
@@ -85,16 +91,23 @@ public final class MrStftGradient {
         Resolution(Stft stft, float[] target, double scWeight, double logMagWeight) {
             this.stft = stft;
             this.n = stft.fftSize();
+            this.hop = stft.hop();
+            this.bins = stft.bins();
             this.frames = stft.frames(target.length);
             this.scWeight = scWeight;
             this.logMagWeight = logMagWeight;
             this.window = Stft.Window.HANN.coefficients(n);
             Stft.Work work = stft.newWork();
-            targetMagnitudes = new double[frames][stft.bins()];
+            targetMagnitudes = new double[frames * bins];
+            targetLogs = new double[frames * bins];
+            double[] frame = new double[bins];
             double squares = 0;
             for (int t = 0; t < frames; t++) {
-                stft.frameMagnitude(target, t, work, targetMagnitudes[t]);
-                for (double y : targetMagnitudes[t]) {
+                stft.frameMagnitude(target, t, work, frame);
+                for (int k = 0; k < bins; k++) {
+                    double y = frame[k];
+                    targetMagnitudes[t * bins + k] = y;
+                    targetLogs[t * bins + k] = Math.log(y + StftDistance.EPSILON);
                     squares += y * y;
                 }
             }
@@ -103,27 +116,26 @@ public final class MrStftGradient {
 
         /** This resolution's distance; adds {@code scale}·its gradient into {@code gradient}. */
         double accumulate(float[] x, double scale, double[] gradient) {
-            int bins = stft.bins();
             DoubleFFT_1D fft = new DoubleFFT_1D(n);
-            double[][] spectra = new double[frames][];
-            double[][] magnitudes = new double[frames][bins];
-            byte[][] logSigns = new byte[frames][bins];
+            double[] spectra = new double[frames * n]; // each frame packed as realForward leaves it
+            double[] magnitudes = new double[frames * bins];
+            byte[] logSigns = new byte[frames * bins];
             double diffSquares = 0;
             double logL1 = 0;
+            double[] a = new double[n];
             for (int t = 0; t < frames; t++) {
-                double[] a = windowed(x, t);
+                windowed(x, t, a);
                 fft.realForward(a);
-                spectra[t] = a;
-                double[] y = targetMagnitudes[t];
-                double[] mag = magnitudes[t];
+                System.arraycopy(a, 0, spectra, t * n, n);
+                int row = t * bins;
                 for (int k = 0; k < bins; k++) {
                     double mx = magnitude(a, k);
-                    mag[k] = mx;
-                    double d = y[k] - mx;
+                    magnitudes[row + k] = mx;
+                    double d = targetMagnitudes[row + k] - mx;
                     diffSquares += d * d;
-                    double logDiff = Math.log((y[k] + StftDistance.EPSILON) / (mx + StftDistance.EPSILON));
+                    double logDiff = targetLogs[row + k] - Math.log(mx + StftDistance.EPSILON);
                     logL1 += Math.abs(logDiff);
-                    logSigns[t][k] = (byte) Math.signum(logDiff);
+                    logSigns[row + k] = (byte) Math.signum(logDiff);
                 }
             }
             double s = Math.sqrt(diffSquares);
@@ -132,48 +144,47 @@ public final class MrStftGradient {
             double lm = logL1 / count;
             // Where SC is a constant (silent target) or at its kink (S = 0) it contributes no gradient.
             double scFactor = targetNorm > 0 && s > 0 ? scWeight / (s * targetNorm) : 0;
-            double[] c = new double[n]; // packed like realForward's output
+            double logFactor = logMagWeight / count;
+            double[] c = a; // packed like realForward's output
             for (int t = 0; t < frames; t++) {
-                double[] a = spectra[t];
-                double[] y = targetMagnitudes[t];
-                double[] mag = magnitudes[t];
-                java.util.Arrays.fill(c, 0.0);
+                int row = t * bins;
+                int at = t * n;
                 for (int k = 0; k < bins; k++) {
-                    double mx = mag[k];
-                    if (mx == 0) {
-                        continue;
-                    }
-                    double g = -scFactor * (y[k] - mx) - logMagWeight * logSigns[t][k] / ((mx + StftDistance.EPSILON) * count);
-                    double f = g / mx;
+                    double mx = magnitudes[row + k];
+                    double f = mx == 0 ? 0
+                            : (-scFactor * (targetMagnitudes[row + k] - mx) - logFactor * logSigns[row + k] / (mx + StftDistance.EPSILON)) / mx;
                     if (k == 0) {
-                        c[0] = 2 * f * a[0];
+                        c[0] = 2 * f * spectra[at];
                     } else if (k == n / 2) {
-                        c[1] = 2 * f * a[1];
+                        c[1] = 2 * f * spectra[at + 1];
                     } else {
-                        c[2 * k] = f * a[2 * k];
-                        c[2 * k + 1] = f * a[2 * k + 1];
+                        c[2 * k] = f * spectra[at + 2 * k];
+                        c[2 * k + 1] = f * spectra[at + 2 * k + 1];
                     }
                 }
                 fft.realInverse(c, false);
-                int start = t * stft.hop() - n / 2;
-                for (int m = 0; m < n; m++) {
-                    int i = start + m;
-                    if (i >= 0 && i < x.length) {
-                        gradient[i] += scale * window[m] * c[m];
-                    }
+                int start = t * hop - n / 2;
+                int from = Math.max(0, -start);
+                int to = Math.min(n, x.length - start);
+                for (int m = from; m < to; m++) {
+                    gradient[start + m] += scale * window[m] * c[m];
                 }
             }
             return scWeight * sc + logMagWeight * lm;
         }
 
-        private double[] windowed(float[] x, int t) {
-            double[] a = new double[n];
-            int start = t * stft.hop() - n / 2;
+        private void windowed(float[] x, int t, double[] a) {
+            int start = t * hop - n / 2;
+            if (start >= 0 && start + n <= x.length) {
+                for (int m = 0; m < n; m++) {
+                    a[m] = window[m] * x[start + m];
+                }
+                return;
+            }
             for (int m = 0; m < n; m++) {
                 int i = start + m;
                 a[m] = i >= 0 && i < x.length ? window[m] * x[i] : 0.0;
             }
-            return a;
         }
 
         private double magnitude(double[] a, int k) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.unmixer.audio.AudioBuffer;
 import org.unmixer.audio.spectral.MrStftGradient;
+import org.unmixer.dsp.Effect;
+import org.unmixer.dsp.Effects;
 import org.unmixer.dsp.Renderer;
 import org.unmixer.dsp.patch.Patch;
 import org.unmixer.dsp.patch.SourceKind;
@@ -47,6 +49,9 @@ public final class PatchGradient {
     private final AudioBuffer dry;
     private final int length;
     private final MrStftGradient distance;
+    /** The plain-Java adjoints of the chain's stand-ins, when every one has one (else DJL does the backward pass). */
+    private final Optional<List<DeviceAdjoint>> adjoints;
+    private final List<Effect> effects = new ArrayList<>();
 
     /**
      * @param start the patch whose θ moves (its other settings are kept)
@@ -57,8 +62,11 @@ public final class PatchGradient {
     public PatchGradient(Patch start, AudioBuffer target, DiffDevices diff, boolean refineSynth) {
         this.start = start;
         this.rate = target.sampleRate();
+        List<DeviceAdjoint> plain = new ArrayList<>();
         for (DeviceSettings d : start.chain()) {
             devices.add(diff.forSettings(d));
+            effects.add(Effects.forDevice(d.device().name()));
+            DeviceAdjoints.forSettings(d, diff).ifPresent(plain::add);
         }
         this.dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
         boolean synth = refineSynth && start.synth().isPresent() && start.source().kind() == SourceKind.SYNTH;
@@ -83,6 +91,8 @@ public final class PatchGradient {
             }
         }
         this.theta0 = t0.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean plainJava = plain.size() == devices.size() && voice.isEmpty();
+        this.adjoints = plainJava ? Optional.of(List.copyOf(plain)) : Optional.empty();
     }
 
     /** Number of parameters in θ. */
@@ -110,6 +120,51 @@ public final class PatchGradient {
         if (theta.length != theta0.length) {
             throw new IllegalArgumentException("θ has " + theta.length + " entries, the patch " + theta0.length);
         }
+        return adjoints.isPresent() ? evaluateInPlainJava(theta, withGradient) : evaluateWithNdArrays(theta, withGradient);
+    }
+
+    /** Whether the backward pass runs in plain Java ({@link DeviceAdjoint}s) rather than through DJL's autograd. */
+    boolean plainJava() {
+        return adjoints.isPresent();
+    }
+
+    /**
+     * The reference render stage by stage (each device's input kept), the distance's gradient, then
+     * each stand-in's vector-Jacobian product from the last device back to the first.
+     */
+    private ValueAndGradient evaluateInPlainJava(double[] theta, boolean withGradient) {
+        Patch patch = patch(theta);
+        AudioBuffer audio = dry;
+        List<AudioBuffer> inputs = new ArrayList<>();
+        for (int k = 0; k < devices.size(); k++) {
+            inputs.add(audio);
+            audio = effects.get(k).render(audio, patch.chain().get(k));
+        }
+        MrStftGradient.ValueAndGradient v = distance.evaluate(Arrays.copyOf(audio.mixToMono(), length));
+        if (!withGradient) {
+            return new ValueAndGradient(v.value(), null);
+        }
+        // The mono mix is the channels' mean, so each channel gets 1/channels of ∂distance/∂mono.
+        double[][] upstream = new double[audio.channelCount()][audio.frames()];
+        for (double[] channel : upstream) {
+            for (int i = 0; i < channel.length; i++) {
+                channel[i] = v.gradient()[i] / upstream.length;
+            }
+        }
+        double[] gradient = new double[theta.length];
+        for (int k = devices.size() - 1; k >= 0; k--) {
+            int from = offsets.get(k);
+            int to = k + 1 < devices.size() ? offsets.get(k + 1) : theta.length;
+            double[] part = new double[to - from];
+            upstream = adjoints.orElseThrow().get(k).pullBack(AudioArrays.toDouble(inputs.get(k)),
+                    Arrays.copyOfRange(theta, from, to), rate, upstream, part);
+            System.arraycopy(part, 0, gradient, from, part.length);
+        }
+        return new ValueAndGradient(v.value(), gradient);
+    }
+
+    /** {@link #evaluate} with every stand-in's gradient from DJL's autograd. */
+    ValueAndGradient evaluateWithNdArrays(double[] theta, boolean withGradient) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray th = m.create(theta);
             th.setRequiresGradient(withGradient);
