@@ -71,6 +71,22 @@ public final class MrStftGradient {
         return new ValueAndGradient(value, gradient);
     }
 
+    /** The distance of {@code estimate} alone: the forward transforms only, about half the work of {@link #evaluate}. */
+    public double value(float[] estimate) {
+        if (estimate.length != length) {
+            throw new IllegalArgumentException("estimate has " + estimate.length + " samples, the target " + length);
+        }
+        double share = 1.0 / resolutions.size();
+        double[] values = new double[resolutions.size()];
+        java.util.stream.IntStream.range(0, resolutions.size()).parallel()
+                .forEach(i -> values[i] = resolutions.get(i).accumulate(estimate, share, null));
+        double value = 0;
+        for (double v : values) {
+            value += share * v;
+        }
+        return value;
+    }
+
     /**
      * One resolution: the target's magnitudes and their logarithms, kept. Each evaluation allocates
      * its spectra once (not per frame), so the instance stays safe to share between threads.
@@ -114,10 +130,11 @@ public final class MrStftGradient {
             this.targetNorm = Math.sqrt(squares);
         }
 
-        /** This resolution's distance; adds {@code scale}·its gradient into {@code gradient}. */
+        /** This resolution's distance; adds {@code scale}·its gradient into {@code gradient} unless that is null. */
         double accumulate(float[] x, double scale, double[] gradient) {
             DoubleFFT_1D fft = new DoubleFFT_1D(n);
-            double[] spectra = new double[frames * n]; // each frame packed as realForward leaves it
+            boolean withGradient = gradient != null;
+            double[] spectra = withGradient ? new double[frames * n] : null; // each frame packed as realForward leaves it
             double[] magnitudes = new double[frames * bins];
             byte[] logSigns = new byte[frames * bins];
             double diffSquares = 0;
@@ -126,7 +143,9 @@ public final class MrStftGradient {
             for (int t = 0; t < frames; t++) {
                 windowed(x, t, a);
                 fft.realForward(a);
-                System.arraycopy(a, 0, spectra, t * n, n);
+                if (withGradient) {
+                    System.arraycopy(a, 0, spectra, t * n, n);
+                }
                 int row = t * bins;
                 for (int k = 0; k < bins; k++) {
                     double mx = magnitude(a, k);
@@ -142,6 +161,9 @@ public final class MrStftGradient {
             double sc = targetNorm > 0 ? s / targetNorm : (diffSquares > 0 ? 1.0 : 0.0);
             double count = (double) frames * bins;
             double lm = logL1 / count;
+            if (!withGradient) {
+                return scWeight * sc + logMagWeight * lm;
+            }
             // Where SC is a constant (silent target) or at its kink (S = 0) it contributes no gradient.
             double scFactor = targetNorm > 0 && s > 0 ? scWeight / (s * targetNorm) : 0;
             double logFactor = logMagWeight / count;

@@ -140,10 +140,11 @@ public final class PatchGradient {
             inputs.add(audio);
             audio = effects.get(k).render(audio, patch.chain().get(k));
         }
-        MrStftGradient.ValueAndGradient v = distance.evaluate(Arrays.copyOf(audio.mixToMono(), length));
+        float[] mono = Arrays.copyOf(audio.mixToMono(), length);
         if (!withGradient) {
-            return new ValueAndGradient(v.value(), null);
+            return new ValueAndGradient(distance.value(mono), null);
         }
+        MrStftGradient.ValueAndGradient v = distance.evaluate(mono);
         // The mono mix is the channels' mean, so each channel gets 1/channels of ∂distance/∂mono.
         double[][] upstream = new double[audio.channelCount()][audio.frames()];
         for (double[] channel : upstream) {

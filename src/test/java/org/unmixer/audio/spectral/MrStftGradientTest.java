@@ -22,6 +22,7 @@ class MrStftGradientTest {
         float[] estimate = signal(3_000, 2, 520);
         double expected = MultiResolutionStftDistance.standard().distance(estimate, target);
         assertThat(new MrStftGradient(target).evaluate(estimate).value()).isCloseTo(expected, within(1e-12));
+        assertThat(new MrStftGradient(target).value(estimate)).isCloseTo(expected, within(1e-12));
     }
 
     @Test
