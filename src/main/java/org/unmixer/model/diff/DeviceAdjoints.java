@@ -33,6 +33,18 @@ final class DeviceAdjoints {
             case DRY_WET -> Optional.of(new DryWetAdjoint(settings));
             case OUTPUT_GAIN -> Optional.of(new OutputGainAdjoint(settings));
             case FROZEN -> Optional.of(IDENTITY);
+            case SECANT -> Optional.of(new SecantAdjoint(settings, exact(settings, diff), SECANT_SEED + settings.device().name().hashCode()));
+        };
+    }
+
+    private static final long SECANT_SEED = 0x5ECA17L;
+
+    /** The exact mix or level adjoint a {@link SecantAdjoint} keeps for its device. */
+    private static DeviceAdjoint exact(DeviceSettings settings, DiffDevices diff) {
+        return switch (diff.ndArrayKind(settings)) {
+            case DRY_WET -> new DryWetAdjoint(settings);
+            case OUTPUT_GAIN -> new OutputGainAdjoint(settings);
+            default -> IDENTITY;
         };
     }
 

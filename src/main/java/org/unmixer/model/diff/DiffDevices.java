@@ -23,10 +23,13 @@ import org.unmixer.params.DeviceSettings;
 public final class DiffDevices {
     /** How a device is made differentiable. */
     public enum Kind {
-        ANALYTIC, PROXY, DRY_WET, OUTPUT_GAIN, FROZEN;
+        ANALYTIC, PROXY, DRY_WET, OUTPUT_GAIN, FROZEN,
+        /** Exact mix or level plus simultaneous-perturbation secants of the reference device ({@link SecantAdjoint}). */
+        SECANT;
 
         public String label() {
             return switch (this) {
+                case SECANT -> "secant (SPSA)";
                 case DRY_WET -> "dry/wet only";
                 case OUTPUT_GAIN -> "output gain only";
                 default -> name().toLowerCase(java.util.Locale.ROOT);
@@ -42,9 +45,25 @@ public final class DiffDevices {
     static final int GRADIENT_TAIL = 4_096;
 
     private final Map<String, ProxyNetwork> proxies;
+    private final boolean secants;
 
     private DiffDevices(Map<String, ProxyNetwork> proxies) {
+        this(proxies, false);
+    }
+
+    private DiffDevices(Map<String, ProxyNetwork> proxies, boolean secants) {
         this.proxies = Map.copyOf(proxies);
+        this.secants = secants;
+    }
+
+    /**
+     * The same choice, except that Reverb, Phaser-Flanger and Multiband Dynamics (when no proxy
+     * stands in for them) also get secant gradients for their main settings from the reference
+     * device ({@link SecantAdjoint}). Only the plain-Java backward pass has them; where it cannot run
+     * (a proxy in the chain) those devices fall back to their mix or level alone.
+     */
+    public DiffDevices withSecants() {
+        return new DiffDevices(proxies, true);
     }
 
     /** Analytic versions only; every other device frozen. */
@@ -81,6 +100,12 @@ public final class DiffDevices {
     }
 
     public Kind kind(DeviceSettings settings) {
+        Kind kind = ndArrayKind(settings);
+        return secants && kind != Kind.ANALYTIC && kind != Kind.PROXY && SecantAdjoint.covers(settings) ? Kind.SECANT : kind;
+    }
+
+    /** The kind of the NDArray stand-in {@link #forSettings} builds (never {@link Kind#SECANT}). */
+    Kind ndArrayKind(DeviceSettings settings) {
         if (DiffDevice.analytic(settings).isPresent()) {
             return Kind.ANALYTIC;
         }

@@ -52,6 +52,8 @@ public final class PatchGradient {
     /** The plain-Java adjoints of the chain's stand-ins, when every one has one (else DJL does the backward pass). */
     private final Optional<List<DeviceAdjoint>> adjoints;
     private final List<Effect> effects = new ArrayList<>();
+    /** Each device's part of θ, in order: the adjoints' parameters on the plain-Java path, else the NDArray stand-ins'. */
+    private final List<List<ParamSpec>> deviceParameters = new ArrayList<>();
 
     /**
      * @param start the patch whose θ moves (its other settings are kept)
@@ -73,26 +75,28 @@ public final class PatchGradient {
         this.voice = synth ? Optional.of(new DiffWavetableVoice(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
         this.length = Math.max(dry.frames(), target.frames());
         this.distance = new MrStftGradient(Arrays.copyOf(target.mixToMono(), length));
+        boolean plainJava = plain.size() == devices.size() && voice.isEmpty();
+        this.adjoints = plainJava ? Optional.of(List.copyOf(plain)) : Optional.empty();
         List<Double> t0 = new ArrayList<>();
         voice.ifPresent(v -> {
-            float[] t = v.theta(start.synth().orElseThrow().settings());
-            for (int i = 0; i < t.length; i++) {
-                t0.add((double) t[i]);
-                names.add(start.synth().orElseThrow().settings().device().name() + "/" + v.parameters().get(i).name());
+            DeviceSettings settings = start.synth().orElseThrow().settings();
+            for (ParamSpec param : v.parameters()) {
+                t0.add(settings.normalized(param.name()));
+                names.add(settings.device().name() + "/" + param.name());
             }
         });
         this.synthParams = t0.size();
         for (int k = 0; k < devices.size(); k++) {
             offsets.add(t0.size());
-            float[] t = devices.get(k).theta(start.chain().get(k));
-            for (int i = 0; i < t.length; i++) {
-                t0.add((double) t[i]);
-                names.add(start.chain().get(k).device().name() + "/" + devices.get(k).parameters().get(i).name());
+            DeviceSettings settings = start.chain().get(k);
+            List<ParamSpec> params = plainJava ? plain.get(k).parameters() : devices.get(k).parameters();
+            deviceParameters.add(params);
+            for (ParamSpec param : params) {
+                t0.add(settings.normalized(param.name()));
+                names.add(settings.device().name() + "/" + param.name());
             }
         }
         this.theta0 = t0.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean plainJava = plain.size() == devices.size() && voice.isEmpty();
-        this.adjoints = plainJava ? Optional.of(List.copyOf(plain)) : Optional.empty();
     }
 
     /** Number of parameters in θ. */
@@ -166,6 +170,11 @@ public final class PatchGradient {
 
     /** {@link #evaluate} with every stand-in's gradient from DJL's autograd. */
     ValueAndGradient evaluateWithNdArrays(double[] theta, boolean withGradient) {
+        for (int k = 0; k < devices.size(); k++) {
+            if (!devices.get(k).parameters().equals(deviceParameters.get(k))) {
+                throw new IllegalStateException(start.chain().get(k).device().name() + "'s θ has no NDArray stand-in (secant gradients)");
+            }
+        }
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray th = m.create(theta);
             th.setRequiresGradient(withGradient);
@@ -190,7 +199,7 @@ public final class PatchGradient {
         for (int k = 0; k < devices.size(); k++) {
             DeviceSettings s = p.chain().get(k);
             int i = offsets.get(k);
-            for (ParamSpec param : devices.get(k).parameters()) {
+            for (ParamSpec param : deviceParameters.get(k)) {
                 s = s.withNormalized(param.name(), theta[i++]);
             }
             chain.add(s);
