@@ -156,7 +156,8 @@ class EqEightAdjointTest {
         Case[] cases = {
             new Case("every type, adaptive Q, scale 100", everyType(100, true), RATE),
             new Case("every type, scale -60", everyType(-60, false), RATE),
-            new Case("bands off, 0 dB adaptive bell, top frequency at 32 kHz", someOff(), 32_000),
+            new Case("bands off, 0 dB adaptive bell, top frequency (θ = 1)", someOff(), RATE),
+            new Case("bands off, 0 dB adaptive bell, top frequency clipped at 32 kHz", someOff(), 32_000),
         };
         double[][] x = synth(2, 3_000, 11);
         double[][] u = gaussian(2, 3_000, 12);
@@ -164,6 +165,9 @@ class EqEightAdjointTest {
             AnalyticEqEight reference = new AnalyticEqEight(c.settings);
             EqEightAdjoint adjoint = new EqEightAdjoint(c.settings);
             double[] theta = theta(reference, c.settings);
+            if (c.settings == cases[2].settings) {
+                assertThat(theta[1 + 3]).as("2 Frequency A on its range end, where the clip still passes the gradient").isEqualTo(1.0);
+            }
             Vjp expected = djl(reference, x, theta, c.rate, u);
 
             double[] dTheta = new double[theta.length];
