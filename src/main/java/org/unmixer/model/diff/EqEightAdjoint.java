@@ -32,18 +32,16 @@ import org.unmixer.params.ParamSpec;
  *   <li>∂L/∂x_m = Re((1/N)·Σ_k w_k·conj(H_k)·U_k·e^{2πikm/N}): u filtered by conj(H) the same way,
  *       one inverse real FFT per channel (the adjoint of "zero-pad, filter, crop" is "zero-pad,
  *       filter with the conjugate response, crop");</li>
- *   <li>∂L/∂θ_j = Re Σ_k G_k·∂H_k/∂θ_j, through each section's six coefficients: with Q_k = G_k·H_k,
- *       ∂H/∂b_i = H·z^{−i}/B_s and ∂H/∂a_i = −H·z^{−i}/A_s (z^{−i} = e^{−iωi}), so one sweep over the
- *       bins gathers S_{b_i} = Re Σ_k Q_k·z^{−i}/B_s and S_{a_i} = −Re Σ_k Q_k·z^{−i}/A_s per section,
- *       and ∂L/∂θ_j = Σ_s Σ_c S_c·∂c/∂θ_j with the coefficients' derivatives from the designs run on
- *       {@link Dual} numbers (per band, not per bin). Output Gain: ∂L/∂θ_0 = Re Σ_k Q_k·(∂g/∂θ_0)/g.</li>
+ *   <li>∂L/∂θ_j = Re Σ_k G_k·∂H_k/∂θ_j, through each section's six coefficients:
+ *       ∂H/∂b_i = O_s·z^{−i}/A_s and ∂H/∂a_i = −O_s·H_s·z^{−i}/A_s, with O_s = g·Π_{t≠s} H_t the
+ *       other sections' product (z^{−i} = e^{−iωi}). One sweep over the bins gathers, per section,
+ *       S_{b_i} = Re Σ_k G_k·O_s·z^{−i}/A_s and S_{a_i} = −Re Σ_k G_k·O_s·H_s·z^{−i}/A_s (O_s as a
+ *       prefix times a suffix product, not H/H_s, which is 0/0 at a cut's DC or Nyquist), and then
+ *       ∂L/∂θ_j = Σ_s Σ_c S_c·∂c/∂θ_j with the coefficients' derivatives from the designs run on
+ *       {@link Dual} numbers (per band, not per bin). Output Gain: ∂L/∂θ_0 = Re Σ_k G_k·H_k·(∂g/∂θ_0)/g.</li>
  * </ul>
- * A cut's numerator has a double zero at DC (high-pass) or Nyquist (low-pass) that does not move
- * with θ: there Q_k/B_s is 0/0 and is left out, which is exact, as the three b_i's terms then cancel
- * (Σ_i ∂b_i/∂θ·z^{−i} = 0 at that z).
- *
- * <p>The sweep runs over two fixed halves of the bins in parallel and adds the halves in order, so the
- * result does not depend on the thread count; JTransforms parallelises the transforms itself.
+ * <p>The channels' transforms run in parallel, and the sweep over two fixed halves of the bins whose
+ * sums are added in order, so the result does not depend on the thread count.
  */
 public final class EqEightAdjoint implements DeviceAdjoint {
     private static final String[] BAND_PARAMS = {"Frequency A", "Gain A", "Resonance A"};
@@ -110,15 +108,18 @@ public final class EqEightAdjoint implements DeviceAdjoint {
         Dual gain = Dual.input(t[0], 0).toDisplay(continuous.get(0)).times(DB_TO_LOG).exp();
         List<Section> sections = sections(t, sampleRate);
 
-        double[][] xs = spectra(input, grid);
-        double[][] us = spectra(upstream, grid);
+        // The channels in parallel (JTransforms' own threads barely help at these lengths).
+        double[][] xs = new double[channels][];
+        double[][] us = new double[channels][];
+        IntStream.range(0, channels).parallel().forEach(ch -> {
+            xs[ch] = spectrum(input[ch], grid);
+            us[ch] = spectrum(upstream[ch], grid);
+        });
         Sweep sweep = new Sweep(grid, gain.v(), sections, xs, us, thetaGradient != null);
         double[] sums = sweep.run();
 
         double[][] dx = new double[channels][];
-        for (int ch = 0; ch < channels; ch++) {
-            dx[ch] = filterConjugate(us[ch], sweep.hRe, sweep.hIm, grid, samples);
-        }
+        IntStream.range(0, channels).parallel().forEach(ch -> dx[ch] = filterConjugate(us[ch], sweep.hRe, sweep.hIm, grid, samples));
         if (thetaGradient != null) {
             thetaGradient[0] += sums[6 * sections.size()] * gain.d0() / gain.v();
             for (int s = 0; s < sections.size(); s++) {
@@ -155,14 +156,11 @@ public final class EqEightAdjoint implements DeviceAdjoint {
         return t;
     }
 
-    /** Each channel zero-padded to N and transformed in place (JTransforms' packed real layout). */
-    private static double[][] spectra(double[][] audio, Grid grid) {
-        double[][] out = new double[audio.length][];
-        for (int ch = 0; ch < audio.length; ch++) {
-            out[ch] = new double[grid.n];
-            System.arraycopy(audio[ch], 0, out[ch], 0, audio[ch].length);
-            grid.fft.realForward(out[ch]);
-        }
+    /** One channel zero-padded to N and transformed (JTransforms' packed real layout). */
+    private static double[] spectrum(double[] audio, Grid grid) {
+        double[] out = new double[grid.n];
+        System.arraycopy(audio, 0, out, 0, audio.length);
+        grid.fft.realForward(out);
         return out;
     }
 
@@ -384,12 +382,45 @@ public final class EqEightAdjoint implements DeviceAdjoint {
             return sums;
         }
 
-        private double[] sweep(int from, int to) {
-            double[] acc = new double[6 * count + 1];
-            double[] ba = new double[4 * count];
-            double[] c = coefficients;
+        /**
+         * G_k = (w_k/N)·Σ_ch X_k·conj(U_k) for the bins from…to−1 (JTransforms' packed layout: DC and
+         * Nyquist are real and sit at [0] and [1]).
+         */
+        private void weightedCrossSpectrum(int from, int to, double[] gRe, double[] gIm) {
             int half = grid.n / 2;
             double norm = 1.0 / grid.n;
+            for (int ch = 0; ch < xs.length; ch++) {
+                double[] x = xs[ch];
+                double[] u = us[ch];
+                for (int k = Math.max(from, 1); k < Math.min(to, half); k++) {
+                    double xr = x[2 * k];
+                    double xi = x[2 * k + 1];
+                    double ur = u[2 * k];
+                    double ui = u[2 * k + 1];
+                    gRe[k - from] += 2 * norm * (xr * ur + xi * ui);
+                    gIm[k - from] += 2 * norm * (xi * ur - xr * ui);
+                }
+                if (from == 0) {
+                    gRe[0] += norm * x[0] * u[0];
+                }
+                if (to == half + 1) {
+                    gRe[half - from] += norm * x[1] * u[1];
+                }
+            }
+        }
+
+        private double[] sweep(int from, int to) {
+            double[] acc = new double[6 * count + 1];
+            double[] gRe = new double[to - from];
+            double[] gIm = new double[to - from];
+            if (wantTheta) {
+                weightedCrossSpectrum(from, to, gRe, gIm);
+            }
+            // Per section at the current bin: the product of g and the sections before it, 1/A_s, H_s.
+            double[] before = new double[2 * count];
+            double[] invA = new double[2 * count];
+            double[] hs = new double[2 * count];
+            double[] c = coefficients;
             for (int k = from; k < to; k++) {
                 double c1 = grid.cos1[k];
                 double s1 = grid.sin1[k];
@@ -403,66 +434,52 @@ public final class EqEightAdjoint implements DeviceAdjoint {
                     double bi = -(c[o + 1] * s1 + c[o + 2] * s2);
                     double ar = c[o + 3] + c[o + 4] * c1 + c[o + 5] * c2;
                     double ai = -(c[o + 4] * s1 + c[o + 5] * s2);
-                    double inv = 1 / (ar * ar + ai * ai);
-                    double qr = (br * ar + bi * ai) * inv;
-                    double qi = (bi * ar - br * ai) * inv;
+                    double m = 1 / (ar * ar + ai * ai);
+                    double ir = ar * m;
+                    double ii = -ai * m;
+                    double qr = br * ir - bi * ii;
+                    double qi = br * ii + bi * ir;
+                    before[2 * s] = hr;
+                    before[2 * s + 1] = hi;
+                    invA[2 * s] = ir;
+                    invA[2 * s + 1] = ii;
+                    hs[2 * s] = qr;
+                    hs[2 * s + 1] = qi;
                     double nr = hr * qr - hi * qi;
                     hi = hr * qi + hi * qr;
                     hr = nr;
-                    ba[4 * s] = br;
-                    ba[4 * s + 1] = bi;
-                    ba[4 * s + 2] = ar;
-                    ba[4 * s + 3] = ai;
                 }
                 hRe[k] = hr;
                 hIm[k] = hi;
                 if (!wantTheta) {
                     continue;
                 }
-                // G_k = (w_k/N)·Σ_ch X_k·conj(U_k); DC and Nyquist are real and sit at [0] and [1].
-                double gr = 0;
-                double gi = 0;
-                for (int ch = 0; ch < xs.length; ch++) {
-                    double[] x = xs[ch];
-                    double[] u = us[ch];
-                    if (k == 0 || k == half) {
-                        int at = k == 0 ? 0 : 1;
-                        gr += x[at] * u[at];
-                    } else {
-                        double xr = x[2 * k];
-                        double xi = x[2 * k + 1];
-                        double ur = u[2 * k];
-                        double ui = u[2 * k + 1];
-                        gr += xr * ur + xi * ui;
-                        gi += xi * ur - xr * ui;
-                    }
-                }
-                double w = (k == 0 || k == half ? 1 : 2) * norm;
-                gr *= w;
-                gi *= w;
-                double qr = gr * hr - gi * hi;
-                double qi = gr * hi + gi * hr;
-                acc[6 * count] += qr;
-                for (int s = 0; s < count; s++) {
+                double gr = gRe[k - from];
+                double gi = gIm[k - from];
+                acc[6 * count] += gr * hr - gi * hi;
+                // Backwards, r = G·Π_{t>s} H_t, so G·∂H/∂b_i = before·r·z^{−i}/A_s without dividing by
+                // B_s (zero at a cut's DC or Nyquist), and G·∂H/∂a_i = −that·H_s.
+                double rr = gr;
+                double ri = gi;
+                for (int s = count - 1; s >= 0; s--) {
                     int o = 6 * s;
-                    double br = ba[4 * s];
-                    double bi = ba[4 * s + 1];
-                    double ar = ba[4 * s + 2];
-                    double ai = ba[4 * s + 3];
-                    double nb = br * br + bi * bi;
-                    if (nb != 0) { // a cut's fixed zero at DC or Nyquist: the b terms cancel (class Javadoc)
-                        double pr = (qr * br + qi * bi) / nb;
-                        double pi = (qi * br - qr * bi) / nb;
-                        acc[o] += pr;
-                        acc[o + 1] += pr * c1 + pi * s1;
-                        acc[o + 2] += pr * c2 + pi * s2;
-                    }
-                    double na = ar * ar + ai * ai;
-                    double pr = (qr * ar + qi * ai) / na;
-                    double pi = (qi * ar - qr * ai) / na;
-                    acc[o + 3] -= pr;
-                    acc[o + 4] -= pr * c1 + pi * s1;
-                    acc[o + 5] -= pr * c2 + pi * s2;
+                    double pr = before[2 * s] * rr - before[2 * s + 1] * ri;
+                    double pi = before[2 * s] * ri + before[2 * s + 1] * rr;
+                    double er = pr * invA[2 * s] - pi * invA[2 * s + 1];
+                    double ei = pr * invA[2 * s + 1] + pi * invA[2 * s];
+                    double hsr = hs[2 * s];
+                    double hsi = hs[2 * s + 1];
+                    double fr = er * hsr - ei * hsi;
+                    double fi = er * hsi + ei * hsr;
+                    acc[o] += er;
+                    acc[o + 1] += er * c1 + ei * s1;
+                    acc[o + 2] += er * c2 + ei * s2;
+                    acc[o + 3] -= fr;
+                    acc[o + 4] -= fr * c1 + fi * s1;
+                    acc[o + 5] -= fr * c2 + fi * s2;
+                    double nr = rr * hsr - ri * hsi;
+                    ri = rr * hsi + ri * hsr;
+                    rr = nr;
                 }
             }
             return acc;
