@@ -108,10 +108,11 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
             int lane = l;
             lanes[l] = () -> {
                 Response[] g = filters == null ? null : new Response[] {filters.stages.zero(), filters.stages.zero()};
+                double[][] spectra = filters == null ? null : new double[4][filters.stages.fftSize];
                 laneGradients[lane] = g;
                 for (int c = lane; c < channels; c += laneCount) {
                     gx[c] = new double[n];
-                    sums[c] = channel(input[c], upstream[c], n, drive, output, dryWet, filters, g, gx[c]);
+                    sums[c] = channel(input[c], upstream[c], n, drive, output, dryWet, filters, g, spectra, gx[c]);
                 }
             };
         }
@@ -148,60 +149,69 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
 
     /**
      * One channel forward and back; returns {Σ ∂L/∂(x·drive)·x, Σ u·wet, Σ u·x} and adds the
-     * response gradients into {@code g} (when there are linear stages).
+     * response gradients into {@code g} (when there are linear stages). {@code spectra} holds four
+     * FFT-length buffers of the lane, reused from channel to channel.
      */
     private double[] channel(double[] x, double[] u, int n, double drive, double output, double dryWet, Filters f, Response[] g,
-            double[] gx) {
+            double[][] spectra, double[] gx) {
         int k = taps.length;
         SaturatorLinearStages st = f == null ? null : f.stages;
+        double[] xSpectrum = spectra == null ? null : spectra[0];
+        double[] wSpectrum = spectra == null ? null : spectra[1];
+        double[] gSpectrum = spectra == null ? null : spectra[2];
+        double[] scratch = spectra == null ? null : spectra[3];
 
-        // Forward. z is padded by k zeros each side for the half-band stencils.
-        double[] z = new double[n + 2 * k];
-        double[] xSpectrum = null;
+        // Forward. The even phase e (= z, then f(z)) and the odd phase o (the interpolation, then
+        // f of it) are kept apart and padded by k zeros each side for the half-band stencils.
+        double[] e = new double[n + 2 * k];
         if (f != null) {
-            xSpectrum = st.spectrum(x, n, drive);
-            st.filtered(xSpectrum, f.pre, false, z, k, n);
+            st.spectrum(x, n, drive, xSpectrum);
+            st.filtered(xSpectrum, f.pre, false, scratch, e, k, n);
         } else {
             for (int t = 0; t < n; t++) {
-                z[k + t] = x[t] * drive;
+                e[k + t] = x[t] * drive;
             }
         }
-        double[] odd = new double[n];
-        interpolateOdd(z, odd, n);
-        double[] ve = new double[n];
+        double[] o = new double[n + 2 * k];
+        pairs(e, k, k + 1, o, k, n); // o[m] = Σⱼ c[j]·(z[m−j] + z[m+1+j])
         double[] se = new double[n];
-        double[] vo = new double[n + 2 * k]; // shaped odd phase, padded by k
         double[] so = new double[n];
-        shape(z, k, ve, 0, se, n);
-        shape(odd, 0, vo, k, so, n);
+        shape(e, k, e, k, se, n);
+        shape(o, k, o, k, so, n);
         double[] w = new double[n];
-        decimate(ve, vo, w, n);
+        pairs(o, k - 1, k, w, 0, n); // Σⱼ c[j]·(o[m−j−1] + o[m+j])
+        for (int m = 0; m < n; m++) {
+            w[m] = 0.5 * (e[k + m] + w[m]);
+        }
 
         // The wet signal itself is only needed where a clip follows (or no post filter changes it).
         boolean clip = wetClip != SaturatorControls.POST_CLIP_NONE;
-        double[] wSpectrum = color ? st.spectrum(w, n, 1) : null;
         double[] wet = w;
-        if (color && clip) {
-            wet = new double[n];
-            st.filtered(wSpectrum, f.post, false, wet, 0, n);
+        if (color) {
+            st.spectrum(w, n, 1, wSpectrum);
+            if (clip) {
+                wet = new double[n];
+                st.filtered(wSpectrum, f.post, false, scratch, wet, 0, n);
+            }
         }
 
-        // Reverse: the mix, the wet clip and the post filter.
+        // Reverse: the mix, the wet clip and the post filter. gw = ∂L/∂w, padded by k.
         double mix = output * dryWet;
-        double uX = 0;
         double uWet = 0;
-        double[] gw = new double[n + 2 * k]; // ∂L/∂w, padded by k
+        double[] gw = new double[n + 2 * k];
         if (color && !clip) {
-            // wet = P·w, so Σ u·wet = Σ (Pᵀu)·w and ∂L/∂w = mix·Pᵀu: one transform pair fewer.
-            double[] uSpectrum = st.spectrum(u, n, 1);
-            st.addResponseGradient(wSpectrum, uSpectrum, mix, g[1]);
-            st.filtered(uSpectrum, f.post, true, gw, k, n);
+            // wet = P·w, so Σ u·wet = Σ (Pᵀu)·w and ∂L/∂w = mix·Pᵀu: one transform fewer.
+            st.spectrum(u, n, 1, gSpectrum);
+            st.addResponseGradient(wSpectrum, gSpectrum, mix, g[1]);
+            st.filtered(gSpectrum, f.post, true, scratch, gw, k, n);
             for (int t = 0; t < n; t++) {
                 uWet += gw[k + t] * w[t];
                 gw[k + t] *= mix;
             }
         } else {
-            double[] gWet = color ? new double[n] : null;
+            // ∂L/∂wet: into gw (offset k) when no post filter follows, else over wet itself (read first)
+            double[] gWet = color ? wet : gw;
+            int at = color ? 0 : k;
             for (int t = 0; t < n; t++) {
                 double v = wet[t];
                 double clipped;
@@ -217,100 +227,77 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
                     d = 1;
                 }
                 uWet += u[t] * clipped;
-                double gv = u[t] * mix * d;
-                if (color) {
-                    gWet[t] = gv;
-                } else {
-                    gw[k + t] = gv;
-                }
+                gWet[at + t] = u[t] * mix * d;
             }
             if (color) {
-                double[] gSpectrum = st.spectrum(gWet, n, 1);
+                st.spectrum(gWet, n, 1, gSpectrum);
                 st.addResponseGradient(wSpectrum, gSpectrum, 1, g[1]);
-                st.filtered(gSpectrum, f.post, true, gw, k, n);
+                st.filtered(gSpectrum, f.post, true, scratch, gw, k, n);
             }
         }
-        for (int t = 0; t < n; t++) {
-            uX += u[t] * x[t];
-        }
 
-        // Through the 2× stage: down₂ᵀ, f', up₂ᵀ.
-        double[] gz = new double[n];
-        double[] gOdd = new double[n + 2 * k]; // ∂L/∂U at the odd phase, padded by k
-        decimateTransposeOdd(gw, so, gOdd, n);
-        for (int m = 0; m < n; m++) {
-            gz[m] = 0.5 * gw[k + m] * se[m];
+        // Through the 2× stage: down₂ᵀ, f', up₂ᵀ. The decimator's odd-phase transpose is
+        // ½·Σⱼ c[j]·(gw[p+1+j] + gw[p−j]); its even phase ½·gw.
+        double[] gOdd = o; // the shaped odd phase is no longer needed; its zero padding is kept
+        pairs(gw, k, k + 1, gOdd, k, n);
+        for (int p = 0; p < n; p++) {
+            gOdd[k + p] *= 0.5 * so[p];
         }
-        interpolateOddTranspose(gOdd, gz, n);
+        double[] gz = w;
+        pairs(gOdd, k - 1, k, gz, 0, n); // up₂ᵀ's odd part: Σⱼ c[j]·(g[m+j] + g[m−1−j])
+        for (int m = 0; m < n; m++) {
+            gz[m] += 0.5 * gw[k + m] * se[m];
+        }
 
         // The pre filter and ×drive.
         double[] g0 = gz;
         if (f != null) {
-            double[] gSpectrum = st.spectrum(gz, n, 1);
+            st.spectrum(gz, n, 1, gSpectrum);
             if (color) {
                 st.addResponseGradient(xSpectrum, gSpectrum, 1, g[0]);
             }
-            g0 = new double[n];
-            st.filtered(gSpectrum, f.pre, true, g0, 0, n);
+            g0 = e;
+            st.filtered(gSpectrum, f.pre, true, scratch, g0, 0, n);
         }
         double gDrive = 0;
+        double uX = 0;
         for (int t = 0; t < n; t++) {
             gDrive += g0[t] * x[t];
+            uX += u[t] * x[t];
             gx[t] = u[t] * (1 - dryWet) + drive * g0[t];
         }
         return new double[] {gDrive, uWet, uX};
     }
 
-    // The half-band stages, as HalfbandOversampler / AnalyticSaturator.up2 and down2 (zero outside the signal).
-
-    /** odd[m] = Σⱼ c[j]·(z[m−j] + z[m+1+j]), z padded by k. */
-    private void interpolateOdd(double[] zp, double[] odd, int n) {
-        int k = taps.length;
-        for (int m = 0; m < n; m++) {
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s += taps[j] * (zp[k + m - j] + zp[k + m + 1 + j]);
-            }
-            odd[m] = s;
-        }
-    }
-
-    /** The transpose of {@link #interpolateOdd}, added: gz[m] += Σⱼ c[j]·(g[m+j] + g[m−1−j]), g padded by k. */
-    private void interpolateOddTranspose(double[] gp, double[] gz, int n) {
-        int k = taps.length;
-        for (int m = 0; m < n; m++) {
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s += taps[j] * (gp[k + m + j] + gp[k + m - 1 - j]);
-            }
-            gz[m] += s;
-        }
-    }
-
-    /** w[m] = ½·(ve[m] + Σⱼ c[j]·(vo[m−j−1] + vo[m+j])), vo padded by k. */
-    private void decimate(double[] ve, double[] vop, double[] w, int n) {
-        int k = taps.length;
-        for (int m = 0; m < n; m++) {
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s += taps[j] * (vop[k + m - j - 1] + vop[k + m + j]);
-            }
-            w[m] = 0.5 * (ve[m] + s);
-        }
-    }
-
     /**
-     * The odd phase of {@link #decimate}'s transpose times the curve's slope there:
-     * gOdd[p] = ½·Σⱼ c[j]·(gw[p+1+j] + gw[p−j])·f'(U_odd[p]), both padded by k.
+     * out[at + m] = Σⱼ c[j]·(p[lo + m − j] + p[hi + m + j]) for m in [0, n): every half-band branch
+     * and its transpose is this symmetric-pair stencil at some offsets. Stage 1's seven taps are
+     * written out (the loop over taps costs about twice as much).
      */
-    private void decimateTransposeOdd(double[] gwp, double[] so, double[] gOdd, int n) {
-        int k = taps.length;
-        for (int p = 0; p < n; p++) {
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                s += taps[j] * (gwp[k + p + 1 + j] + gwp[k + p - j]);
+    private void pairs(double[] p, int lo, int hi, double[] out, int at, int n) {
+        double[] c = taps;
+        if (c.length != 7) {
+            for (int m = 0; m < n; m++) {
+                double s = 0;
+                for (int j = 0; j < c.length; j++) {
+                    s += c[j] * (p[lo + m - j] + p[hi + m + j]);
+                }
+                out[at + m] = s;
             }
-            gOdd[k + p] = 0.5 * s * so[p];
+            return;
+        }
+        double c0 = c[0];
+        double c1 = c[1];
+        double c2 = c[2];
+        double c3 = c[3];
+        double c4 = c[4];
+        double c5 = c[5];
+        double c6 = c[6];
+        for (int m = 0; m < n; m++) {
+            int a = lo + m;
+            int b = hi + m;
+            out[at + m] = c0 * (p[a] + p[b]) + c1 * (p[a - 1] + p[b + 1]) + c2 * (p[a - 2] + p[b + 2]) + c3 * (p[a - 3] + p[b + 3])
+                    + c4 * (p[a - 4] + p[b + 4]) + c5 * (p[a - 5] + p[b + 5]) + c6 * (p[a - 6] + p[b + 6]);
         }
     }
 
@@ -441,9 +428,9 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
 
     // The linear stages and their design parameters.
 
-    /** The sections and responses of one call. */
-    private record Filters(SaturatorLinearStages stages, Response pre, Response post, Section low, Response lowH, Section bell,
-            Response bellH, Section invLow, Response invLowH, Section invBell, Response invBellH, Response dcH) {
+    /** The sections and responses of one call; without Color, only the pre filter (H_pre = DC high-pass or 1). */
+    private record Filters(SaturatorLinearStages stages, Response pre, Response post, Response dcH, Section low, Response lowH,
+            Response invLowH, Section bell, Response bellH, Response invBellH) {
     }
 
     private Filters filters(int n, double sampleRate, double[] display) {
@@ -453,35 +440,25 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
             st = new SaturatorLinearStages(fftSize, sampleRate);
             stages = st;
         }
-        Response dcH = st.unit();
-        if (preDc) {
-            double k = Math.tan(Math.PI * Math.min(Saturator.DC_FILTER_HZ, 0.499 * sampleRate) / sampleRate);
-            dcH = st.response(new Section(1, -1, 0, 1 + k, k - 1, 0));
-        }
+        Response dcH = preDc ? st.dcHighPass() : st.unit();
         if (!color) {
-            return new Filters(st, dcH, null, null, null, null, null, null, null, null, null, dcH);
+            return new Filters(st, dcH, null, dcH, null, null, null, null, null, null);
         }
         Section low = lowShelf(display[1], sampleRate).section;
         Section bell = peak(display[3], display[2], sampleRate).section;
-        Section invLow = low.inverse();
-        Section invBell = bell.inverse();
-        Response lowH = st.response(low);
-        Response bellH = st.response(bell);
-        Response invLowH = st.response(invLow);
-        Response invBellH = st.response(invBell);
-        Response pre = dcH.times(lowH).times(bellH);
-        Response post = invBellH.times(invLowH);
-        return new Filters(st, pre, post, low, lowH, bell, bellH, invLow, invLowH, invBell, invBellH, dcH);
+        Response[] lowH = st.responses(low, true);
+        Response[] bellH = st.responses(bell, true);
+        Response pre = dcH.times(lowH[0]).times(bellH[0]);
+        Response post = bellH[1].times(lowH[1]);
+        return new Filters(st, pre, post, dcH, low, lowH[0], lowH[1], bell, bellH[0], bellH[1]);
     }
 
     /** Adds the Color parameters' gradients from ∂L/∂H_pre and ∂L/∂H_post. */
     private void colorGradient(Filters f, Response gPre, Response gPost, double[] display, double[] slope, double[] thetaGradient) {
         SaturatorLinearStages st = f.stages;
         // H_pre = dc·low·bell, H_post = 1/bell · 1/low: each factor's gradient is g·conj(the others).
-        double[] gLow = st.coefficientGradient(f.low, f.lowH, f.dcH.times(f.bellH).timesConjugateOf(gPre));
-        double[] gBell = st.coefficientGradient(f.bell, f.bellH, f.dcH.times(f.lowH).timesConjugateOf(gPre));
-        addSwapped(gLow, st.coefficientGradient(f.invLow, f.invLowH, f.invBellH.timesConjugateOf(gPost)));
-        addSwapped(gBell, st.coefficientGradient(f.invBell, f.invBellH, f.invLowH.timesConjugateOf(gPost)));
+        double[] gLow = st.coefficientGradient(f.low, f.dcH.times(f.bellH).timesConjugateOf(gPre), f.invBellH.timesConjugateOf(gPost));
+        double[] gBell = st.coefficientGradient(f.bell, f.dcH.times(f.lowH).timesConjugateOf(gPre), f.invLowH.timesConjugateOf(gPost));
 
         Design low = lowShelf(display[1], st.sampleRate);
         Design bell = peak(display[3], display[2], st.sampleRate);
@@ -532,14 +509,6 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
             1 + cos - ds,
         };
         return new Design(sec, a, dA, new double[6], 0);
-    }
-
-    /** into += ∂L/∂(the inverse section's coefficients) mapped back: its b are our a and vice versa. */
-    private static void addSwapped(double[] into, double[] inverse) {
-        for (int i = 0; i < 3; i++) {
-            into[i] += inverse[i + 3];
-            into[i + 3] += inverse[i];
-        }
     }
 
     private static double dot(double[] a, double[] b) {

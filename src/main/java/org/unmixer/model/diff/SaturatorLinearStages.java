@@ -1,6 +1,7 @@
 package org.unmixer.model.diff;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.unmixer.dsp.effects.Saturator;
 
 /**
  * The FFT filtering of {@link DiffBiquads#filter} and its adjoint in plain Java, for
@@ -26,6 +27,8 @@ final class SaturatorLinearStages {
     private final double[] cos2;
     private final double[] sin2;
     private final DoubleFFT_1D fft;
+    /** The Pre-DC high-pass's response: fixed by the rate, so made once. */
+    private final Response dcHighPass;
 
     SaturatorLinearStages(int fftSize, double sampleRate) {
         this.fftSize = fftSize;
@@ -43,6 +46,14 @@ final class SaturatorLinearStages {
             sin2[k] = Math.sin(2 * w);
         }
         fft = new DoubleFFT_1D(fftSize);
+        // DiffBiquads.onePoleHighPass: first order, bilinear, pre-warped
+        double k = Math.tan(Math.PI * Math.min(Saturator.DC_FILTER_HZ, 0.499 * sampleRate) / sampleRate);
+        dcHighPass = response(new Section(1, -1, 0, 1 + k, k - 1, 0));
+    }
+
+    /** {@link Saturator}'s Pre-DC high-pass on the bins. */
+    Response dcHighPass() {
+        return dcHighPass;
     }
 
     /** A complex response on the bins 0…N/2. */
@@ -72,16 +83,23 @@ final class SaturatorLinearStages {
 
     /** b0..b2 / a0..a2 of one second-order section. */
     record Section(double b0, double b1, double b2, double a0, double a1, double a2) {
-        /** 1/H: numerator and denominator swapped, as {@link DiffBiquads#inverse}. */
-        Section inverse() {
-            return new Section(a0, a1, a2, b0, b1, b2);
-        }
     }
 
     /** H(e^{jω}) = (b0 + b1 e^{−jω} + b2 e^{−2jω}) / (a0 + a1 e^{−jω} + a2 e^{−2jω}) on the bins. */
     Response response(Section s) {
+        return responses(s, false)[0];
+    }
+
+    /**
+     * H of {@link #response} and, when {@code inverse}, 1/H as well (the section with numerator
+     * and denominator swapped, as {@link DiffBiquads#inverse}), from one evaluation of both
+     * polynomials.
+     */
+    Response[] responses(Section s, boolean inverse) {
         double[] re = new double[half];
         double[] im = new double[half];
+        double[] invRe = inverse ? new double[half] : null;
+        double[] invIm = inverse ? new double[half] : null;
         for (int k = 0; k < half; k++) {
             double nr = s.b0 + s.b1 * cos1[k] + s.b2 * cos2[k];
             double ni = -(s.b1 * sin1[k] + s.b2 * sin2[k]);
@@ -90,8 +108,13 @@ final class SaturatorLinearStages {
             double den = dr * dr + di * di;
             re[k] = (nr * dr + ni * di) / den;
             im[k] = (ni * dr - nr * di) / den;
+            if (inverse) {
+                double num = nr * nr + ni * ni;
+                invRe[k] = (dr * nr + di * ni) / num;
+                invIm[k] = (di * nr - dr * ni) / num;
+            }
         }
-        return new Response(re, im);
+        return new Response[] {new Response(re, im), inverse ? new Response(invRe, invIm) : null};
     }
 
     /** H = 1 on every bin. */
@@ -102,11 +125,12 @@ final class SaturatorLinearStages {
     }
 
     /**
-     * ∂L/∂(b0, b1, b2, a0, a1, a2) of section {@code s} (response {@code h}) from g = ∂L/∂Re H +
-     * i·∂L/∂Im H per bin: ∂L/∂p = Σ_k Re(conj(g_k)·∂H_k/∂p) with ∂H/∂b_i = e^{−ijω}/D and
-     * ∂H/∂a_i = −H·e^{−ijω}/D.
+     * ∂L/∂(b0, b1, b2, a0, a1, a2) of section {@code s} from g = ∂L/∂Re H + i·∂L/∂Im H per bin and
+     * g' the same for its inverse 1/H = D/N: ∂L/∂p = Σ_k Re(conj(g_k)·∂H_k/∂p + conj(g'_k)·∂(1/H_k)/∂p)
+     * with ∂H/∂b_i = e^{−ijω}/D, ∂H/∂a_i = −(N/D²)·e^{−ijω}, ∂(1/H)/∂a_i = e^{−ijω}/N and
+     * ∂(1/H)/∂b_i = −(D/N²)·e^{−ijω}.
      */
-    double[] coefficientGradient(Section s, Response h, Response g) {
+    double[] coefficientGradient(Section s, Response g, Response gInverse) {
         double gb0 = 0;
         double gb1 = 0;
         double gb2 = 0;
@@ -114,43 +138,63 @@ final class SaturatorLinearStages {
         double ga1 = 0;
         double ga2 = 0;
         for (int k = 0; k < half; k++) {
+            double nr = s.b0 + s.b1 * cos1[k] + s.b2 * cos2[k];
+            double ni = -(s.b1 * sin1[k] + s.b2 * sin2[k]);
             double dr = s.a0 + s.a1 * cos1[k] + s.a2 * cos2[k];
             double di = -(s.a1 * sin1[k] + s.a2 * sin2[k]);
-            double den = dr * dr + di * di;
+            double dd = dr * dr + di * di;
+            double nn = nr * nr + ni * ni;
+            // 1/D and 1/N
+            double idr = dr / dd;
+            double idi = -di / dd;
+            double inr = nr / nn;
+            double ini = -ni / nn;
+            // q = conj(g)/D, r = q·N/D; q' = conj(g')/N, r' = q'·D/N
             double gr = g.re[k];
-            double gi = g.im[k];
-            // q = conj(g)/D
-            double qr = (gr * dr - gi * di) / den;
-            double qi = -(gr * di + gi * dr) / den;
-            // r = q·H
-            double rr = qr * h.re[k] - qi * h.im[k];
-            double ri = qr * h.im[k] + qi * h.re[k];
-            gb0 += qr;
-            gb1 += qr * cos1[k] + qi * sin1[k];
-            gb2 += qr * cos2[k] + qi * sin2[k];
-            ga0 -= rr;
-            ga1 -= rr * cos1[k] + ri * sin1[k];
-            ga2 -= rr * cos2[k] + ri * sin2[k];
+            double gi = -g.im[k];
+            double qr = gr * idr - gi * idi;
+            double qi = gr * idi + gi * idr;
+            double hr = nr * idr - ni * idi;
+            double hi = nr * idi + ni * idr;
+            double rr = qr * hr - qi * hi;
+            double ri = qr * hi + qi * hr;
+            double pr = gInverse.re[k];
+            double pi = -gInverse.im[k];
+            double qpr = pr * inr - pi * ini;
+            double qpi = pr * ini + pi * inr;
+            double jr = dr * inr - di * ini;
+            double ji = dr * ini + di * inr;
+            double rpr = qpr * jr - qpi * ji;
+            double rpi = qpr * ji + qpi * jr;
+            // ∂/∂b_i = Re((q − r')·e^{−ijω}), ∂/∂a_i = Re((q' − r)·e^{−ijω})
+            double br = qr - rpr;
+            double bi = qi - rpi;
+            double ar = qpr - rr;
+            double ai = qpi - ri;
+            gb0 += br;
+            gb1 += br * cos1[k] + bi * sin1[k];
+            gb2 += br * cos2[k] + bi * sin2[k];
+            ga0 += ar;
+            ga1 += ar * cos1[k] + ai * sin1[k];
+            ga2 += ar * cos2[k] + ai * sin2[k];
         }
         return new double[] {gb0, gb1, gb2, ga0, ga1, ga2};
     }
 
-    /** rfft of x[0..n)·gain zero-padded to N, packed, in a new array. */
-    double[] spectrum(double[] x, int n, double gain) {
-        double[] a = new double[fftSize];
+    /** rfft of x[0..n)·gain zero-padded to N, packed, into {@code a} (N long). */
+    void spectrum(double[] x, int n, double gain, double[] a) {
         for (int t = 0; t < n; t++) {
             a[t] = x[t] * gain;
         }
+        java.util.Arrays.fill(a, n, fftSize, 0.0);
         fft.realForward(a);
-        return a;
     }
 
     /**
      * The first n samples of irfft(H·X) (or irfft(conj(H)·X) when {@code adjoint}), X a packed
-     * spectrum (not modified), into {@code out[at..at + n)}.
+     * spectrum (not modified), into {@code out[at..at + n)}; {@code a} (N long) is scratch.
      */
-    void filtered(double[] spectrum, Response h, boolean adjoint, double[] out, int at, int n) {
-        double[] a = new double[fftSize];
+    void filtered(double[] spectrum, Response h, boolean adjoint, double[] a, double[] out, int at, int n) {
         double sign = adjoint ? -1 : 1;
         double[] hr = h.re;
         double[] hi = h.im;
