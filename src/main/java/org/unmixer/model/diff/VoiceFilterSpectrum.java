@@ -57,10 +57,10 @@ final class VoiceFilterSpectrum {
      * display values; Freq is limited to the SVF's range (no gradient outside it, as the clip).
      */
     Response response(double hz, double resDisplay) {
-        double lo = Svf.MIN_CUTOFF_HZ;
-        double hi = Svf.MAX_CUTOFF_FRACTION * fs;
-        double g = Math.tan(Math.min(Math.max(hz, lo), hi) * (Math.PI / fs));
-        double gPerHz = hz >= lo && hz <= hi ? Math.PI / fs * (1 + g * g) : 0;
+        double lowest = Svf.MIN_CUTOFF_HZ;
+        double highest = Svf.MAX_CUTOFF_FRACTION * fs;
+        double g = Math.tan(Math.min(Math.max(hz, lowest), highest) * (Math.PI / fs));
+        double gPerHz = hz >= lowest && hz <= highest ? Math.PI / fs * (1 + g * g) : 0;
         double r = resDisplay / 125;
         Section[] sections;
         double qHigh;
@@ -78,36 +78,29 @@ final class VoiceFilterSpectrum {
         double[] dHz = new double[fftSize];
         double[] dRes = new double[fftSize];
         int half = fftSize / 2;
-        double[] hs = new double[4];
+        double[] hs = new double[6];
         for (int k = 0; k <= half; k++) {
-            // H = Π H_s; ∂H/∂g = Σ_s ∂H_s/∂g·Π_{t≠s} H_t; only the last section's k moves with Res.
+            // H = Π H_s, so ∂H/∂g = Σ_s ∂H_s/∂g·Π_{t≠s} H_t; only the last section's k moves with Res.
             double hr = 1;
-            double hi2 = 0;
+            double hi = 0;
             double gr = 0;
             double gi = 0;
             double kr = 0;
             double ki = 0;
-            for (int s = 0; s < sections.length; s++) {
-                sections[s].at(this, k, hs);
-                double nr = hs[0];
-                double ni = hs[1];
-                double dgr = hs[2];
-                double dgi = hs[3];
-                // d(prev·H_s) = dprev·H_s + prev·dH_s
-                double ngr = gr * nr - gi * ni + (hr * dgr - hi2 * dgi);
-                double ngi = gr * ni + gi * nr + (hr * dgi + hi2 * dgr);
-                if (s == sections.length - 1) {
-                    double[] dk = sections[s].perK(this, k);
-                    kr = hr * dk[0] - hi2 * dk[1];
-                    ki = hr * dk[1] + hi2 * dk[0];
-                }
+            for (Section section : sections) {
+                section.at(this, k, hs);
+                // ∂(P·H_s) = ∂P·H_s + P·∂H_s for the product P of the sections before
+                double ngr = gr * hs[0] - gi * hs[1] + hr * hs[2] - hi * hs[3];
+                double ngi = gr * hs[1] + gi * hs[0] + hr * hs[3] + hi * hs[2];
+                kr = hr * hs[4] - hi * hs[5];
+                ki = hr * hs[5] + hi * hs[4];
                 gr = ngr;
                 gi = ngi;
-                double pr = hr * nr - hi2 * ni;
-                hi2 = hr * ni + hi2 * nr;
+                double pr = hr * hs[0] - hi * hs[1];
+                hi = hr * hs[1] + hi * hs[0];
                 hr = pr;
             }
-            put(h, k, hr, hi2);
+            put(h, k, hr, hi);
             put(dHz, k, gr * gPerHz, gi * gPerHz);
             put(dRes, k, kr * kPerRes, ki * kPerRes);
         }
@@ -177,54 +170,43 @@ final class VoiceFilterSpectrum {
 
     /** b and a (index 0…2) of one section, and their derivatives in g and in k. */
     private record Section(double[] b, double[] a, double[] bg, double[] ag, double[] bk, double[] ak) {
-        /** H_s and ∂H_s/∂g at bin k into out: {Re H, Im H, Re ∂H/∂g, Im ∂H/∂g}. */
+        /**
+         * At bin k, into out: H_s, ∂H_s/∂g, ∂H_s/∂k as (Re, Im) pairs, with H_s = B/A and
+         * ∂H_s = (∂B − H_s·∂A)/A.
+         */
         void at(VoiceFilterSpectrum grid, int k, double[] out) {
-            double c1 = grid.cos1[k];
-            double s1 = grid.sin1[k];
-            double c2 = grid.cos2[k];
-            double s2 = grid.sin2[k];
-            // P(z) = p0 + p1·e^{−jω} + p2·e^{−2jω}
-            double br = b[0] + b[1] * c1 + b[2] * c2;
-            double bi = -(b[1] * s1 + b[2] * s2);
-            double ar = a[0] + a[1] * c1 + a[2] * c2;
-            double ai = -(a[1] * s1 + a[2] * s2);
+            double br = grid.re(b, k);
+            double bi = grid.im(b, k);
+            double ar = grid.re(a, k);
+            double ai = grid.im(a, k);
             double den = ar * ar + ai * ai;
             double hr = (br * ar + bi * ai) / den;
             double hi = (bi * ar - br * ai) / den;
-            // ∂H/∂g = (∂B − H·∂A)/A
-            double dbr = bg[0] + bg[1] * c1 + bg[2] * c2;
-            double dbi = -(bg[1] * s1 + bg[2] * s2);
-            double dar = ag[0] + ag[1] * c1 + ag[2] * c2;
-            double dai = -(ag[1] * s1 + ag[2] * s2);
-            double nr = dbr - (hr * dar - hi * dai);
-            double ni = dbi - (hr * dai + hi * dar);
             out[0] = hr;
             out[1] = hi;
-            out[2] = (nr * ar + ni * ai) / den;
-            out[3] = (ni * ar - nr * ai) / den;
+            derivative(grid, k, bg, ag, hr, hi, ar, ai, den, out, 2);
+            derivative(grid, k, bk, ak, hr, hi, ar, ai, den, out, 4);
         }
 
-        /** ∂H_s/∂k at bin k: {Re, Im}. */
-        double[] perK(VoiceFilterSpectrum grid, int k) {
-            double c1 = grid.cos1[k];
-            double s1 = grid.sin1[k];
-            double c2 = grid.cos2[k];
-            double s2 = grid.sin2[k];
-            double br = b[0] + b[1] * c1 + b[2] * c2;
-            double bi = -(b[1] * s1 + b[2] * s2);
-            double ar = a[0] + a[1] * c1 + a[2] * c2;
-            double ai = -(a[1] * s1 + a[2] * s2);
-            double den = ar * ar + ai * ai;
-            double hr = (br * ar + bi * ai) / den;
-            double hi = (bi * ar - br * ai) / den;
-            double dbr = bk[0] + bk[1] * c1 + bk[2] * c2;
-            double dbi = -(bk[1] * s1 + bk[2] * s2);
-            double dar = ak[0] + ak[1] * c1 + ak[2] * c2;
-            double dai = -(ak[1] * s1 + ak[2] * s2);
-            double nr = dbr - (hr * dar - hi * dai);
-            double ni = dbi - (hr * dai + hi * dar);
-            return new double[] {(nr * ar + ni * ai) / den, (ni * ar - nr * ai) / den};
+        private static void derivative(VoiceFilterSpectrum grid, int k, double[] db, double[] da, double hr, double hi,
+                double ar, double ai, double den, double[] out, int at) {
+            double dar = grid.re(da, k);
+            double dai = grid.im(da, k);
+            double nr = grid.re(db, k) - (hr * dar - hi * dai);
+            double ni = grid.im(db, k) - (hr * dai + hi * dar);
+            out[at] = (nr * ar + ni * ai) / den;
+            out[at + 1] = (ni * ar - nr * ai) / den;
         }
+    }
+
+    /** Re of p0 + p1·e^{−jω} + p2·e^{−2jω} at bin k. */
+    private double re(double[] p, int k) {
+        return p[0] + p[1] * cos1[k] + p[2] * cos2[k];
+    }
+
+    /** Im of p0 + p1·e^{−jω} + p2·e^{−2jω} at bin k. */
+    private double im(double[] p, int k) {
+        return -(p[1] * sin1[k] + p[2] * sin2[k]);
     }
 
     /**
