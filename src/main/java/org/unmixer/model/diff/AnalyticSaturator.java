@@ -120,7 +120,7 @@ public final class AnalyticSaturator implements DiffDevice {
     }
 
     /** As the reference's wet clip at 2×: Digital Clip without Post Clip is clamped again after down-sampling. */
-    private static int wetClip(SaturatorCurve curve, int postClip) {
+    static int wetClip(SaturatorCurve curve, int postClip) {
         if (postClip == SaturatorControls.POST_CLIP_NONE && curve == SaturatorCurve.DIGITAL_CLIP) {
             return SaturatorControls.POST_CLIP_HARD;
         }

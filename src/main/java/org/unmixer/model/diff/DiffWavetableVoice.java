@@ -10,12 +10,9 @@ import org.unmixer.dsp.patch.SynthSpec;
 import org.unmixer.dsp.source.AmpEnvelope;
 import org.unmixer.dsp.source.Note;
 import org.unmixer.dsp.source.OscillatorBasis;
-import org.unmixer.dsp.source.Unison;
-import org.unmixer.dsp.source.Wavetable;
 import org.unmixer.dsp.source.VoiceFilter;
 import org.unmixer.dsp.source.WavetableControls;
 import org.unmixer.dsp.source.WavetableVoice;
-import org.unmixer.dsp.source.Wavetables;
 import org.unmixer.model.Scalars;
 import org.unmixer.params.DeviceSettings;
 import org.unmixer.params.ParamSpec;
@@ -41,47 +38,20 @@ import org.unmixer.params.ParamSpec;
 public final class DiffWavetableVoice {
     private static final int FILTER_TAIL = 4_096;
 
-    private final DeviceSettings fixed;
+    private final VoiceLayout layout;
     private final WavetableControls controls;
     private final List<ParamSpec> parameters;
-    private final Wavetable table1;
-    private final Wavetable table2;
-    private final Unison unison;
     private final Note note;
     private final int sampleRate;
     private final int frames;
-    private double[] basisKey;
-    private OscillatorBasis basis;
 
     public DiffWavetableVoice(SynthSpec synth, SourceSpec source, int sampleRate) {
-        this.fixed = synth.settings();
-        this.controls = WavetableControls.from(fixed);
+        this.layout = new VoiceLayout(synth, source, sampleRate);
+        this.controls = layout.controls;
+        this.parameters = layout.parameters;
+        this.note = layout.note;
         this.sampleRate = sampleRate;
-        this.frames = Math.max(1, (int) Math.round(source.totalSeconds() * sampleRate));
-        this.note = new Note(source.note(), source.velocity(), source.seconds());
-        this.table1 = Wavetables.find(synth.oscillator1().category(), synth.oscillator1().name());
-        this.table2 = Wavetables.find(synth.oscillator2().category(), synth.oscillator2().name());
-        this.unison = synth.unison();
-        OscillatorBasis sounding = basis(controls);
-        List<String> names = new ArrayList<>();
-        names.add("Volume");
-        if (sounding.osc1() != null && table1.frameCount() > 1) {
-            names.add("Osc 1 Pos");
-        }
-        if (sounding.osc2() != null) {
-            if (table2.frameCount() > 1) {
-                names.add("Osc 2 Pos");
-            }
-            names.addAll(List.of("Osc 2 Detune", "Osc 2 Gain"));
-        }
-        if (sounding.subSine() != null) {
-            names.addAll(List.of("Sub Gain", "Sub Tone"));
-        }
-        if (controls.filter().on()) {
-            names.addAll(List.of("Filter 1 Freq", "Filter 1 Res"));
-        }
-        names.addAll(List.of("Amp Attack", "Amp Decay", "Amp Sustain", "Amp Release"));
-        this.parameters = names.stream().map(n -> fixed.device().param(n)).toList();
+        this.frames = layout.frames;
     }
 
     /** The differentiable parameters, in θ's order. */
@@ -96,13 +66,8 @@ public final class DiffWavetableVoice {
     /** The voice [2, frames] for θ [parameters] (float64). */
     public NDArray apply(NDManager m, NDArray theta) {
         NDArray th = DiffBiquads.toFloat64(theta);
-        double[] values = th.toDoubleArray();
-        DeviceSettings current = fixed;
-        for (int i = 0; i < values.length; i++) {
-            current = current.withNormalized(parameters.get(i).name(), Math.min(1, Math.max(0, values[i])));
-        }
-        WavetableControls now = WavetableControls.from(current);
-        NDArray x = oscillators(m, th, basis(now), now);
+        WavetableControls now = layout.controlsAt(th.toDoubleArray());
+        NDArray x = oscillators(m, th, layout.basis(now), now);
         NDArray volumeDb = display(th, "Volume");
         if (controls.filter().on()) {
             NDArray hz = display(th, "Filter 1 Freq");
@@ -176,17 +141,6 @@ public final class DiffWavetableVoice {
         System.arraycopy(stereo[0], 0, flat, 0, frames);
         System.arraycopy(stereo[1], 0, flat, frames, frames);
         return m.create(flat).reshape(2, frames);
-    }
-
-    /** The oscillator basis at these controls, reused while the oscillators' settings stay. */
-    private OscillatorBasis basis(WavetableControls c) {
-        double[] key = {c.osc1().position(), c.osc1().semitones(), c.osc2().position(), c.osc2().semitones(),
-            c.transposeSemitones(), c.unisonAmount(), c.sub().octave(), c.osc1().on() ? 1 : 0, c.osc2().on() ? 1 : 0, c.sub().on() ? 1 : 0};
-        if (basis == null || !java.util.Arrays.equals(key, basisKey)) {
-            basis = OscillatorBasis.of(c, table1, table2, note, frames / (double) sampleRate, sampleRate, unison);
-            basisKey = key;
-        }
-        return basis;
     }
 
     private static NDArray dbToGain(NDArray db) {
