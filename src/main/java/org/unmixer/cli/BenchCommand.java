@@ -123,6 +123,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--proxies", paramLabel = "DIR", description = "Effect proxies for '+itfN' (default: models/proxies).")
     Path proxies;
 
+    @Option(names = "--itf-secants", description = "'+itfN': also move Reverb, Phaser-Flanger and Multiband Dynamics settings by "
+            + "secant (SPSA) gradients from the reference device.")
+    boolean itfSecants;
+
     @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
     int library = NearestNeighbourLibrary.DEFAULT_SIZE;
 
@@ -332,6 +336,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (itfManager == null) {
                     itfManager = ai.djl.ndarray.NDManager.newBaseManager();
                     itfDevices = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), itfManager);
+                    itfDevices = itfSecants ? itfDevices.withSecants() : itfDevices;
                 }
                 int[] checkpoints = java.util.Arrays.stream(ITF_CHECKPOINTS).filter(c -> c <= steps).toArray();
                 boolean polish = itf.group(2) != null;

@@ -49,6 +49,10 @@ final class DeviceAdjoints {
     }
 
     private static Optional<DeviceAdjoint> analytic(DeviceSettings settings) {
-        return Optional.empty();
+        return switch (settings.device().name()) {
+            case "EQ Eight" -> Optional.of(new EqEightAdjoint(settings));
+            case "Saturator" -> Optional.of(new SaturatorAdjoint(settings));
+            default -> Optional.empty();
+        };
     }
 }

@@ -41,6 +41,7 @@ public final class PatchGradient {
     private final Patch start;
     private final List<DiffDevice> devices = new ArrayList<>();
     private final Optional<DiffWavetableVoice> voice;
+    private final Optional<VoiceAdjoint> voiceAdjoint;
     private final List<String> names = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
     private final double[] theta0;
@@ -73,9 +74,10 @@ public final class PatchGradient {
         this.dry = Renderer.renderSource(start.source(), start.synth(), rate, start.source().totalSeconds());
         boolean synth = refineSynth && start.synth().isPresent() && start.source().kind() == SourceKind.SYNTH;
         this.voice = synth ? Optional.of(new DiffWavetableVoice(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
+        this.voiceAdjoint = synth ? Optional.of(new VoiceAdjoint(start.synth().orElseThrow(), start.source(), rate)) : Optional.empty();
         this.length = Math.max(dry.frames(), target.frames());
         this.distance = new MrStftGradient(Arrays.copyOf(target.mixToMono(), length));
-        boolean plainJava = plain.size() == devices.size() && voice.isEmpty();
+        boolean plainJava = plain.size() == devices.size();
         this.adjoints = plainJava ? Optional.of(List.copyOf(plain)) : Optional.empty();
         List<Double> t0 = new ArrayList<>();
         voice.ifPresent(v -> {
@@ -138,7 +140,9 @@ public final class PatchGradient {
      */
     private ValueAndGradient evaluateInPlainJava(double[] theta, boolean withGradient) {
         Patch patch = patch(theta);
-        AudioBuffer audio = dry;
+        AudioBuffer audio = voice.isPresent()
+                ? Renderer.renderSource(patch.source(), patch.synth(), rate, patch.source().totalSeconds())
+                : dry;
         List<AudioBuffer> inputs = new ArrayList<>();
         for (int k = 0; k < devices.size(); k++) {
             inputs.add(audio);
@@ -164,6 +168,10 @@ public final class PatchGradient {
             upstream = adjoints.orElseThrow().get(k).pullBack(AudioArrays.toDouble(inputs.get(k)),
                     Arrays.copyOfRange(theta, from, to), rate, upstream, part);
             System.arraycopy(part, 0, gradient, from, part.length);
+        }
+        if (voiceAdjoint.isPresent()) {
+            double[] synthPart = voiceAdjoint.get().pullBack(Arrays.copyOf(theta, synthParams), upstream);
+            System.arraycopy(synthPart, 0, gradient, 0, synthParams);
         }
         return new ValueAndGradient(v.value(), gradient);
     }

@@ -58,4 +58,28 @@ class PlainJavaGradientTest {
                 device("Phaser-Flanger", Map.of("Dry/Wet", 30.0))));
         assertSameGradients(start, truth, DiffDevices.analyticOnly(), false);
     }
+
+    private static Patch synth(double cutoff, double sustainDb, List<DeviceSettings> chain) {
+        Patch p = new org.unmixer.infer.UniformPrior(5).sample(0, new SourceSpec(SourceKind.SYNTH, 50, 100, 0.3, 0.2, 0));
+        org.unmixer.dsp.patch.SynthSpec s = p.synth().orElseThrow();
+        DeviceSettings voice = s.settings().with(Map.of("Filter 1 On", "On", "Filter 1 Type", "Lowpass", "Filter 1 Freq", cutoff,
+                "Amp Attack", 5.0, "Amp Decay", 80.0, "Amp Sustain", sustainDb, "Amp Release", 120.0));
+        return new Patch(p.source(), Optional.of(new org.unmixer.dsp.patch.SynthSpec(voice, s.oscillator1(), s.oscillator2(), s.unison())), chain);
+    }
+
+    private static List<DeviceSettings> fullChain(double drive, double bellDb, double wet) {
+        return List.of(
+                device("Saturator", Map.of("Type", "Sinoid Fold", "Drive", drive, "Dry/Wet", 80.0)),
+                device("Reverb", Map.of("Dry/Wet", wet)),
+                device("EQ Eight", Map.of("3 Filter On A", "On", "3 Filter Type A", "Bell", "3 Frequency A", 1200.0, "3 Gain A", bellDb,
+                        "1 Filter On A", "On", "1 Filter Type A", "High Pass 48dB")),
+                device("Multiband Dynamics", Map.of("Master Output", 1.0)),
+                device("Phaser-Flanger", Map.of("Dry/Wet", 35.0)));
+    }
+
+    @Test
+    void theSynthVoiceAndEveryDeviceMatchAutograd() {
+        assertSameGradients(synth(2500, -10, fullChain(4, -3, 20)), synth(3500, -6, fullChain(10, 5, 35)),
+                DiffDevices.analyticOnly(), true);
+    }
 }
