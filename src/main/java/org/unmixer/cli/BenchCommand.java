@@ -127,6 +127,13 @@ final class BenchCommand implements Callable<Integer> {
             + "secant (SPSA) gradients from the reference device.")
     boolean itfSecants;
 
+    @Option(names = "--itf-rate", paramLabel = "R", description = "'+itfN': Adam's step size in logit-θ space (default: ${DEFAULT-VALUE}).")
+    double itfRate = org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE;
+
+    @Option(names = "--itf-patience", paramLabel = "N", description = "'+itfN': after N steps without a new best, restart Adam "
+            + "from the best θ with half the step size (default: ${DEFAULT-VALUE}, never).")
+    int itfPatience;
+
     @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
     int library = NearestNeighbourLibrary.DEFAULT_SIZE;
 
@@ -344,7 +351,7 @@ final class BenchCommand implements Callable<Integer> {
                     throw new BadInputException("--methods " + name + ": the polish shares a wall-time budget; give --budget-seconds");
                 }
                 ItfEstimator estimator = new ItfEstimator(name, shipped,
-                        new EffectItf.Settings(steps, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0), itfDevices, itfCandidates, checkpoints,
+                        new EffectItf.Settings(steps, itfRate, 0).withPatience(itfPatience), itfDevices, itfCandidates, checkpoints,
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 target.add(estimator);

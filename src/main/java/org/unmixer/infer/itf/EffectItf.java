@@ -36,16 +36,29 @@ public final class EffectItf {
      * @param anchor λ_B, the pull back toward the initial θ
      * @param refineSynth whether the synth's differentiable parameters ({@link DiffWavetableVoice}) move too
      */
-    public record Settings(int steps, double learningRate, double anchor, boolean refineSynth) {
-        /** Refining the synth's level, oscillators, filter and amp envelope too. */
+    public record Settings(int steps, double learningRate, double anchor, boolean refineSynth, int patience) {
+        /** Refining the synth's level, oscillators, filter and amp envelope too; no rollback. */
         public Settings(int steps, double learningRate, double anchor) {
             this(steps, learningRate, anchor, true);
         }
 
+        /** No rollback. */
+        public Settings(int steps, double learningRate, double anchor, boolean refineSynth) {
+            this(steps, learningRate, anchor, refineSynth, 0);
+        }
+
         public Settings {
-            if (steps < 0 || !(learningRate > 0) || !(anchor >= 0)) {
-                throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate and λ_B ≥ 0");
+            if (steps < 0 || !(learningRate > 0) || !(anchor >= 0) || patience < 0) {
+                throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate, λ_B ≥ 0 and patience ≥ 0");
             }
+        }
+
+        /**
+         * The same with rollback: after {@code steps} steps without a new best distance, Adam starts
+         * again from the best θ so far with half the step size (0: never).
+         */
+        public Settings withPatience(int steps) {
+            return new Settings(this.steps, learningRate, anchor, refineSynth, steps);
         }
     }
 
@@ -122,6 +135,11 @@ public final class EffectItf {
         double[] m1 = new double[p];
         double[] m2 = new double[p];
         List<Step> steps = new ArrayList<>();
+        double[] bestU = u.clone();
+        double bestValue = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
+        int adamSteps = 0;
+        double rateScale = 1;
         for (int step = 0; step <= settings.steps(); step++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("ITF interrupted at step " + step);
@@ -135,13 +153,27 @@ public final class EffectItf {
             }
             steps.add(new Step(step, objective.patch(theta), v.value() + anchor, v.value()));
             onStep.accept(step);
+            if (v.value() < bestValue) {
+                bestValue = v.value();
+                bestU = u.clone();
+                sinceBest = 0;
+            } else if (settings.patience() > 0 && ++sinceBest >= settings.patience() && moving) {
+                // A plateau or an overshoot: back to the best θ, fresh moments, half the step.
+                u = bestU.clone();
+                java.util.Arrays.fill(m1, 0);
+                java.util.Arrays.fill(m2, 0);
+                adamSteps = 0;
+                rateScale /= 2;
+                sinceBest = 0;
+                continue;
+            }
             if (moving) {
                 double[] grad = new double[p];
                 for (int i = 0; i < p; i++) {
                     // chain rule through θ = σ(u): dθ/du = θ(1 − θ)
                     grad[i] = (v.gradient()[i] + 2 * settings.anchor() * (theta[i] - init[i])) * theta[i] * (1 - theta[i]);
                 }
-                adam(u, grad, m1, m2, step + 1, learningRate(step));
+                adam(u, grad, m1, m2, ++adamSteps, rateScale * learningRate(step));
             } else {
                 break; // the last step, or out of time: its distance is recorded, no further move
             }

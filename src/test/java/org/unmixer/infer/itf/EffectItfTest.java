@@ -127,4 +127,28 @@ class EffectItfTest {
         SynthSpec s = p.synth().orElseThrow();
         return new Patch(p.source(), java.util.Optional.of(new SynthSpec(settings, s.oscillator1(), s.oscillator2(), s.unison())), p.chain());
     }
+
+    @Test
+    void withPatienceAStalledRunStartsAgainFromItsBestStep() {
+        AudioBuffer target = Renderer.render(patch(15, 9), Renderer.DEFAULT_RATE);
+        Patch start = patch(3, -3);
+        // A step size this large overshoots, so the distance stops improving and the rollback fires.
+        EffectItf.Trajectory t = new EffectItf(new EffectItf.Settings(30, 2.0, 0.0).withPatience(3)).refine(start, target).orElseThrow();
+
+        List<EffectItf.Step> steps = t.steps();
+        int revisits = 0;
+        for (int i = 1; i < steps.size(); i++) {
+            int bestBefore = 0;
+            for (int j = 1; j < i; j++) {
+                if (steps.get(j).referenceDistance() < steps.get(bestBefore).referenceDistance()) {
+                    bestBefore = j;
+                }
+            }
+            if (bestBefore < i - 1 && steps.get(i).patch().equals(steps.get(bestBefore).patch())) {
+                revisits++;
+                assertThat(steps.get(i).referenceDistance()).isEqualTo(steps.get(bestBefore).referenceDistance());
+            }
+        }
+        assertThat(revisits).as("steps that return to the best θ so far").isPositive();
+    }
 }
