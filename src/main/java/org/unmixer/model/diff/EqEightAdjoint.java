@@ -147,11 +147,11 @@ public final class EqEightAdjoint implements DeviceAdjoint {
         }
     }
 
+    /** θ of the settings this was made from, rounded to float32 as {@link AnalyticEqEight#theta} gives it. */
     private double[] settingsTheta() {
-        float[] t32 = DiffTaper.theta(continuous, fixed);
-        double[] t = new double[t32.length];
+        double[] t = new double[continuous.size()];
         for (int i = 0; i < t.length; i++) {
-            t[i] = t32[i];
+            t[i] = (float) fixed.normalized(continuous.get(i).name());
         }
         return t;
     }
@@ -309,7 +309,10 @@ public final class EqEightAdjoint implements DeviceAdjoint {
             ap1.minus(am1.times(cos)).minus(s)};
     }
 
-    /** ω_k = 2πk/N's trigonometry for the bins k = 0…N/2, and the FFT plan of length N. */
+    /**
+     * ω_k = 2πk/N's trigonometry for the bins k = 0…N/2, and the FFT plan of length N (JTransforms
+     * writes its plan's fields only in the constructor, so threads can share it).
+     */
     private static final class Grid {
         final int n;
         final DoubleFFT_1D fft;
