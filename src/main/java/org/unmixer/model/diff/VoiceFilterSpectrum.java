@@ -53,10 +53,10 @@ final class VoiceFilterSpectrum {
     }
 
     /**
-     * H and its derivatives with respect to Freq (Hz) and Res (display, 0…125), packed, at these
-     * display values; Freq is limited to the SVF's range (no gradient outside it, as the clip).
+     * The sections at these display values of Freq (Hz) and Res (0…125), with the chain factors
+     * dg/dFreq and dk/dRes; Freq is limited to the SVF's range (no gradient outside it, as the clip).
      */
-    Response response(double hz, double resDisplay) {
+    Design design(double hz, double resDisplay) {
         double lowest = Svf.MIN_CUTOFF_HZ;
         double highest = Svf.MAX_CUTOFF_FRACTION * fs;
         double g = Math.tan(Math.min(Math.max(hz, lowest), highest) * (Math.PI / fs));
@@ -74,12 +74,30 @@ final class VoiceFilterSpectrum {
         // k = 1/Q with Q = q0·(Q_MAX/q0)^r, so dk/dRes = −k·ln(Q_MAX/q0)/125.
         double kPerRes = -resonanceK(r, qHigh) * Math.log(VoiceFilter.MAX_Q / qHigh) / 125;
 
-        double[] h = new double[fftSize];
-        double[] dHz = new double[fftSize];
-        double[] dRes = new double[fftSize];
-        int half = fftSize / 2;
+        return new Design(sections, gPerHz, kPerRes);
+    }
+
+    /** The sections of one Freq and Res, and how g and the last section's k move with them. */
+    record Design(Section[] sections, double gPerHz, double kPerRes) {
+    }
+
+    /** The number of bins, 0…N/2. */
+    int bins() {
+        return fftSize / 2 + 1;
+    }
+
+    Response newResponse() {
+        return new Response(new double[fftSize], new double[fftSize], new double[fftSize]);
+    }
+
+    /** H, ∂H/∂Freq and ∂H/∂Res of the design on the bins [from, to), into {@code out} (packed). */
+    void fill(Design d, int from, int to, Response out) {
+        fill(d.sections(), d.gPerHz(), d.kPerRes(), from, to, out);
+    }
+
+    private void fill(Section[] sections, double gPerHz, double kPerRes, int from, int to, Response out) {
         double[] hs = new double[6];
-        for (int k = 0; k <= half; k++) {
+        for (int k = from; k < to; k++) {
             // H = Π H_s, so ∂H/∂g = Σ_s ∂H_s/∂g·Π_{t≠s} H_t; only the last section's k moves with Res.
             double hr = 1;
             double hi = 0;
@@ -100,11 +118,10 @@ final class VoiceFilterSpectrum {
                 hi = hr * hs[1] + hi * hs[0];
                 hr = pr;
             }
-            put(h, k, hr, hi);
-            put(dHz, k, gr * gPerHz, gi * gPerHz);
-            put(dRes, k, kr * kPerRes, ki * kPerRes);
+            put(out.h(), k, hr, hi);
+            put(out.perHz(), k, gr * gPerHz, gi * gPerHz);
+            put(out.perRes(), k, kr * kPerRes, ki * kPerRes);
         }
-        return new Response(h, dHz, dRes);
     }
 
     /** Stores bin k of a packed spectrum (only the real part at DC and Nyquist). */
@@ -169,7 +186,7 @@ final class VoiceFilterSpectrum {
     }
 
     /** b and a (index 0…2) of one section, and their derivatives in g and in k. */
-    private record Section(double[] b, double[] a, double[] bg, double[] ag, double[] bk, double[] ak) {
+    record Section(double[] b, double[] a, double[] bg, double[] ag, double[] bk, double[] ak) {
         /**
          * At bin k, into out: H_s, ∂H_s/∂g, ∂H_s/∂k as (Re, Im) pairs, with H_s = B/A and
          * ∂H_s = (∂B − H_s·∂A)/A.
@@ -179,23 +196,23 @@ final class VoiceFilterSpectrum {
             double bi = grid.im(b, k);
             double ar = grid.re(a, k);
             double ai = grid.im(a, k);
-            double den = ar * ar + ai * ai;
-            double hr = (br * ar + bi * ai) / den;
-            double hi = (bi * ar - br * ai) / den;
+            double inv = 1 / (ar * ar + ai * ai);
+            double hr = (br * ar + bi * ai) * inv;
+            double hi = (bi * ar - br * ai) * inv;
             out[0] = hr;
             out[1] = hi;
-            derivative(grid, k, bg, ag, hr, hi, ar, ai, den, out, 2);
-            derivative(grid, k, bk, ak, hr, hi, ar, ai, den, out, 4);
+            derivative(grid, k, bg, ag, hr, hi, ar, ai, inv, out, 2);
+            derivative(grid, k, bk, ak, hr, hi, ar, ai, inv, out, 4);
         }
 
         private static void derivative(VoiceFilterSpectrum grid, int k, double[] db, double[] da, double hr, double hi,
-                double ar, double ai, double den, double[] out, int at) {
+                double ar, double ai, double inv, double[] out, int at) {
             double dar = grid.re(da, k);
             double dai = grid.im(da, k);
             double nr = grid.re(db, k) - (hr * dar - hi * dai);
             double ni = grid.im(db, k) - (hr * dai + hi * dar);
-            out[at] = (nr * ar + ni * ai) / den;
-            out[at + 1] = (ni * ar - nr * ai) / den;
+            out[at] = (nr * ar + ni * ai) * inv;
+            out[at + 1] = (ni * ar - nr * ai) * inv;
         }
     }
 
@@ -230,23 +247,31 @@ final class VoiceFilterSpectrum {
         }
     }
 
-    /** Adds X·conj(V) into {@code into} (packed). */
-    static void addCross(double[] x, double[] v, double[] into) {
-        into[0] += x[0] * v[0];
-        into[1] += x[1] * v[1];
-        for (int j = 2; j < x.length; j += 2) {
-            into[j] += x[j] * v[j] + x[j + 1] * v[j + 1];
-            into[j + 1] += x[j + 1] * v[j] - x[j] * v[j + 1];
+    /**
+     * Adds Σ_k (w_k/N)·Re(C_k·∂H_k/∂Freq) and likewise for Res over the bins [from, to) into out[0]
+     * and out[1], with C = Σ_c X_c·conj(V_c) the cross spectrum of the channels' oscillator sums X
+     * and upstream gradients V (packed): the filter's part of ∂L/∂Freq and ∂L/∂Res.
+     */
+    void gradient(double[][] x, double[][] v, Response r, int from, int to, double[] out) {
+        double[] dHz = r.perHz();
+        double[] dRes = r.perRes();
+        double hz = 0;
+        double res = 0;
+        for (int k = from; k < to; k++) {
+            if (k == 0 || k == fftSize / 2) {
+                int j = k == 0 ? 0 : 1;
+                double c = x[0][j] * v[0][j] + x[1][j] * v[1][j];
+                hz += c * dHz[j];
+                res += c * dRes[j];
+                continue;
+            }
+            int j = 2 * k;
+            double cr = x[0][j] * v[0][j] + x[0][j + 1] * v[0][j + 1] + x[1][j] * v[1][j] + x[1][j + 1] * v[1][j + 1];
+            double ci = x[0][j + 1] * v[0][j] - x[0][j] * v[0][j + 1] + x[1][j + 1] * v[1][j] - x[1][j] * v[1][j + 1];
+            hz += 2 * (cr * dHz[j] - ci * dHz[j + 1]);
+            res += 2 * (cr * dRes[j] - ci * dRes[j + 1]);
         }
-    }
-
-    /** Σ_k (w_k/N)·Re(C_k·D_k) for packed C (a cross spectrum) and D (a derivative of H). */
-    double pair(double[] cross, double[] dh) {
-        double sum = cross[0] * dh[0] + cross[1] * dh[1];
-        double between = 0;
-        for (int j = 2; j < cross.length; j += 2) {
-            between += cross[j] * dh[j] - cross[j + 1] * dh[j + 1];
-        }
-        return (sum + 2 * between) / fftSize;
+        out[0] += hz / fftSize;
+        out[1] += res / fftSize;
     }
 }
