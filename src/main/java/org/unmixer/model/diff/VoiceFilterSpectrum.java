@@ -105,13 +105,16 @@ final class VoiceFilterSpectrum {
             double gi = 0;
             double kr = 0;
             double ki = 0;
-            for (Section section : sections) {
-                section.at(this, k, hs);
+            for (int s = 0; s < sections.length; s++) {
+                boolean last = s == sections.length - 1;
+                sections[s].at(this, k, hs, last);
                 // ∂(P·H_s) = ∂P·H_s + P·∂H_s for the product P of the sections before
                 double ngr = gr * hs[0] - gi * hs[1] + hr * hs[2] - hi * hs[3];
                 double ngi = gr * hs[1] + gi * hs[0] + hr * hs[3] + hi * hs[2];
-                kr = hr * hs[4] - hi * hs[5];
-                ki = hr * hs[5] + hi * hs[4];
+                if (last) {
+                    kr = hr * hs[4] - hi * hs[5];
+                    ki = hr * hs[5] + hi * hs[4];
+                }
                 gr = ngr;
                 gi = ngi;
                 double pr = hr * hs[0] - hi * hs[1];
@@ -188,10 +191,10 @@ final class VoiceFilterSpectrum {
     /** b and a (index 0…2) of one section, and their derivatives in g and in k. */
     record Section(double[] b, double[] a, double[] bg, double[] ag, double[] bk, double[] ak) {
         /**
-         * At bin k, into out: H_s, ∂H_s/∂g, ∂H_s/∂k as (Re, Im) pairs, with H_s = B/A and
-         * ∂H_s = (∂B − H_s·∂A)/A.
+         * At bin k, into out: H_s, ∂H_s/∂g and (when {@code withK}) ∂H_s/∂k as (Re, Im) pairs, with
+         * H_s = B/A and ∂H_s = (∂B − H_s·∂A)/A.
          */
-        void at(VoiceFilterSpectrum grid, int k, double[] out) {
+        void at(VoiceFilterSpectrum grid, int k, double[] out, boolean withK) {
             double br = grid.re(b, k);
             double bi = grid.im(b, k);
             double ar = grid.re(a, k);
@@ -202,7 +205,9 @@ final class VoiceFilterSpectrum {
             out[0] = hr;
             out[1] = hi;
             derivative(grid, k, bg, ag, hr, hi, ar, ai, inv, out, 2);
-            derivative(grid, k, bk, ak, hr, hi, ar, ai, inv, out, 4);
+            if (withK) {
+                derivative(grid, k, bk, ak, hr, hi, ar, ai, inv, out, 4);
+            }
         }
 
         private static void derivative(VoiceFilterSpectrum grid, int k, double[] db, double[] da, double hr, double hi,
