@@ -73,7 +73,6 @@ final class VoiceFilterSpectrum {
         }
         // k = 1/Q with Q = q0·(Q_MAX/q0)^r, so dk/dRes = −k·ln(Q_MAX/q0)/125.
         double kPerRes = -resonanceK(r, qHigh) * Math.log(VoiceFilter.MAX_Q / qHigh) / 125;
-
         return new Design(sections, gPerHz, kPerRes);
     }
 
@@ -92,10 +91,7 @@ final class VoiceFilterSpectrum {
 
     /** H, ∂H/∂Freq and ∂H/∂Res of the design on the bins [from, to), into {@code out} (packed). */
     void fill(Design d, int from, int to, Response out) {
-        fill(d.sections(), d.gPerHz(), d.kPerRes(), from, to, out);
-    }
-
-    private void fill(Section[] sections, double gPerHz, double kPerRes, int from, int to, Response out) {
+        Section[] sections = d.sections();
         double[] hs = new double[6];
         for (int k = from; k < to; k++) {
             // H = Π H_s, so ∂H/∂g = Σ_s ∂H_s/∂g·Π_{t≠s} H_t; only the last section's k moves with Res.
@@ -122,8 +118,8 @@ final class VoiceFilterSpectrum {
                 hr = pr;
             }
             put(out.h(), k, hr, hi);
-            put(out.perHz(), k, gr * gPerHz, gi * gPerHz);
-            put(out.perRes(), k, kr * kPerRes, ki * kPerRes);
+            put(out.perHz(), k, gr * d.gPerHz(), gi * d.gPerHz());
+            put(out.perRes(), k, kr * d.kPerRes(), ki * d.kPerRes());
         }
     }
 
