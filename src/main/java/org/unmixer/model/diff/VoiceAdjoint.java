@@ -2,6 +2,7 @@ package org.unmixer.model.diff;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.unmixer.dsp.patch.SourceSpec;
 import org.unmixer.dsp.patch.SynthSpec;
@@ -40,6 +41,8 @@ public final class VoiceAdjoint {
     private final VoiceEnvelope envelope;
     private final VoiceFilterSpectrum filter;
     private final DoubleFFT_1D[] ffts;
+    private final VoiceFilterSpectrum.Response response;
+    private final Work[] work;
     private final int volume;
     private final int position1;
     private final int position2;
@@ -62,10 +65,14 @@ public final class VoiceAdjoint {
         if (layout.controls.filter().on()) {
             this.filter = new VoiceFilterSpectrum(layout.controls.filter(), sampleRate, frames);
             this.ffts = new DoubleFFT_1D[] {filter.newFft(), filter.newFft()};
+            this.response = filter.newResponse();
         } else {
             this.filter = null;
             this.ffts = null;
+            this.response = null;
         }
+        int length = filter != null ? filter.fftSize : frames;
+        this.work = new Work[] {new Work(length, frames, filter != null), new Work(length, frames, filter != null)};
         volume = layout.index("Volume");
         position1 = layout.index("Osc 1 Pos");
         position2 = layout.index("Osc 2 Pos");
@@ -97,20 +104,26 @@ public final class VoiceAdjoint {
 
     /**
      * ∂L/∂θ for θ [parameters] and u = ∂L/∂voice [2][frames] (neither is modified). Not for
-     * concurrent calls on one instance (the basis cache is shared).
+     * concurrent calls on one instance (the basis cache and the work arrays are shared).
      */
     public double[] pullBack(double[] theta, double[][] upstream) {
+        if (upstream.length != 2 || upstream[0].length != frames || upstream[1].length != frames) {
+            throw new IllegalArgumentException("upstream must be [2][" + frames + "]");
+        }
         State st = state(theta);
-        ForkJoinTask<Channel> right = ForkJoinTask.adapt(() -> channel(st, 1, upstream[1])).fork();
-        Channel left = channel(st, 0, upstream[0]);
-        Channel[] ch = {left, right.join()};
+        // Two phases, each channel (and half the filter's bins) on its own core: the forward
+        // transforms and H, then the inverse transforms and ∂H's pairing with the cross spectrum.
+        both(c -> forward(st, c, upstream[c]));
+        both(c -> backward(st, c, upstream[c]));
 
         double[] grad = new double[theta.length];
         // Envelope and gain: pointwise products.
         double perGain = 0;
         double[] perEnvelope = new double[frames];
+        double[] s0 = work[0].s;
+        double[] s1 = work[1].s;
         for (int n = 0; n < frames; n++) {
-            double s = ch[0].s[n] + ch[1].s[n];
+            double s = s0[n] + s1[n];
             perGain += s * st.env[n];
             perEnvelope[n] = s * st.gain;
         }
@@ -128,15 +141,13 @@ public final class VoiceAdjoint {
             grad[envelopeIndex[p]] = sum * chain[p];
         }
         if (filter != null) {
-            double[] cross = ch[0].cross;
-            VoiceFilterSpectrum.addCross(ch[1].x, ch[1].v, cross);
-            grad[freq] = filter.pair(cross, st.response.perHz()) * st.slope[freq];
-            grad[res] = filter.pair(cross, st.response.perRes()) * st.slope[res];
+            grad[freq] = (work[0].filterGradient[0] + work[1].filterGradient[0]) * st.slope[freq];
+            grad[res] = (work[0].filterGradient[1] + work[1].filterGradient[1]) * st.slope[res];
         }
         // Oscillators: ⟨∂L/∂x, part⟩ summed over the channels.
         double[] dot = new double[Dots.COUNT];
         for (int j = 0; j < dot.length; j++) {
-            dot[j] = ch[0].dots[j] + ch[1].dots[j];
+            dot[j] = work[0].dots[j] + work[1].dots[j];
         }
         OscillatorBasis b = st.basis;
         if (b.osc1() != null && position1 >= 0) {
@@ -164,15 +175,28 @@ public final class VoiceAdjoint {
         return grad;
     }
 
+    /** Runs job(0) here and job(1) on another core, and waits for both. */
+    private static void both(IntConsumer job) {
+        ForkJoinTask<?> other = ForkJoinTask.adapt(() -> job.accept(1)).fork();
+        job.accept(0);
+        other.join();
+    }
+
     /** The voice [2][frames] at θ, as {@link DiffWavetableVoice#apply} computes its value. */
     double[][] render(double[] theta) {
         State st = state(theta);
-        double[][] y = new double[2][];
+        double[][] y = new double[2][frames];
         for (int c = 0; c < 2; c++) {
-            double[] x = filtered(st, c, oscillators(st, c), null);
-            y[c] = new double[frames];
+            Work w = work[c];
+            oscillators(st, c, w.x);
+            if (filter != null) {
+                filter.fill(st.design, 0, filter.bins(), response);
+                ffts[c].realForward(w.x);
+                VoiceFilterSpectrum.multiply(w.x, response.h(), false);
+                ffts[c].realInverse(w.x, true);
+            }
             for (int n = 0; n < frames; n++) {
-                y[c][n] = x[n] * st.env[n] * st.gain;
+                y[c][n] = w.x[n] * st.env[n] * st.gain;
             }
         }
         return y;
@@ -191,7 +215,7 @@ public final class VoiceAdjoint {
         double sustainGain;
         VoiceEnvelope.Levels levels;
         double[] env;
-        VoiceFilterSpectrum.Response response;
+        VoiceFilterSpectrum.Design design;
     }
 
     private State state(double[] theta) {
@@ -216,7 +240,7 @@ public final class VoiceAdjoint {
         st.levels = envelope.levels(st.shown[attack] / 1000, st.shown[decay] / 1000, st.sustainGain, st.shown[release] / 1000);
         st.env = envelope.perSample(st.levels.value());
         if (filter != null) {
-            st.response = filter.response(st.shown[freq], st.shown[res]);
+            st.design = filter.design(st.shown[freq], st.shown[res]);
         }
         return st;
     }
@@ -249,10 +273,10 @@ public final class VoiceAdjoint {
         }
     }
 
-    /** The oscillators' sum for channel c, in an array long enough for the filter's FFT. */
-    private double[] oscillators(State st, int c) {
+    /** The oscillators' sum for channel c into x (zero beyond frames). */
+    private void oscillators(State st, int c, double[] x) {
+        java.util.Arrays.fill(x, 0);
         OscillatorBasis b = st.basis;
-        double[] x = new double[filter != null ? filter.fftSize : frames];
         if (b.osc1() != null) {
             add(x, b.osc1().unit()[c], st.g1);
         }
@@ -263,32 +287,12 @@ public final class VoiceAdjoint {
             add(x, b.subSine()[c], st.gSub);
             add(x, b.subHarmonics()[c], st.gSub * st.tone);
         }
-        return x;
     }
 
     private void add(double[] x, double[] part, double scale) {
         for (int n = 0; n < frames; n++) {
             x[n] += scale * part[n];
         }
-    }
-
-    /**
-     * F(x) for channel c (x padded to the FFT length; its first frames count); keeps X in
-     * {@code spectrum} when one is given. x itself when the filter is off.
-     */
-    private double[] filtered(State st, int c, double[] x, double[][] spectrum) {
-        if (filter == null) {
-            return x;
-        }
-        DoubleFFT_1D fft = ffts[c];
-        fft.realForward(x);
-        double[] y = x.clone();
-        if (spectrum != null) {
-            spectrum[0] = x;
-        }
-        VoiceFilterSpectrum.multiply(y, st.response.h(), false);
-        fft.realInverse(y, true);
-        return y;
     }
 
     /** Which inner products ⟨∂L/∂x, part⟩ a channel collects. */
@@ -303,52 +307,82 @@ public final class VoiceAdjoint {
     }
 
     /**
-     * One channel's share: s = u·F(x); its spectra X and V (filter on) and their cross spectrum
-     * X·conj(V); the inner products of ∂L/∂x with the basis parts.
+     * One channel's arrays, reused from call to call: x, the oscillators' sum, then (filter on) its
+     * spectrum X; v, the upstream gradient of F(x), u·f, then its spectrum V; y = F(x); perX =
+     * ∂L/∂x; s = u·F(x); the inner products of ∂L/∂x with the basis parts; this channel's half of
+     * the filter's ∂L/∂(Freq, Res). With the filter off, y is x and perX is v.
      */
-    private record Channel(double[] s, double[] x, double[] v, double[] cross, double[] dots) {
+    private static final class Work {
+        final double[] x;
+        final double[] v;
+        final double[] y;
+        final double[] perX;
+        final double[] s;
+        final double[] dots = new double[Dots.COUNT];
+        final double[] filterGradient = new double[2];
+
+        Work(int length, int frames, boolean filtered) {
+            x = new double[length];
+            v = new double[length];
+            y = filtered ? new double[length] : x;
+            perX = filtered ? new double[length] : v;
+            s = new double[frames];
+        }
     }
 
-    private Channel channel(State st, int c, double[] u) {
-        if (u.length != frames) {
-            throw new IllegalArgumentException("upstream has " + u.length + " frames, expected " + frames);
-        }
-        double[][] spectrum = new double[1][];
-        double[] y = filtered(st, c, oscillators(st, c), spectrum);
-        double[] s = new double[frames];
-        double[] v = new double[filter != null ? filter.fftSize : frames];
+    /** Phase one for channel c: x and v, and with the filter on X, V and half of H's bins. */
+    private void forward(State st, int c, double[] u) {
+        Work w = work[c];
+        oscillators(st, c, w.x);
         for (int n = 0; n < frames; n++) {
-            s[n] = u[n] * y[n];
-            v[n] = u[n] * st.env[n] * st.gain;
+            w.v[n] = u[n] * st.env[n] * st.gain;
         }
-        double[] perX = v;
-        double[] cross = null;
+        java.util.Arrays.fill(w.v, frames, w.v.length, 0);
         if (filter != null) {
-            DoubleFFT_1D fft = ffts[c];
-            fft.realForward(v);
-            if (c == 0) {
-                cross = new double[v.length];
-                VoiceFilterSpectrum.addCross(spectrum[0], v, cross);
-            }
-            perX = v.clone();
-            VoiceFilterSpectrum.multiply(perX, st.response.h(), true);
-            fft.realInverse(perX, true);
+            ffts[c].realForward(w.x);
+            ffts[c].realForward(w.v);
+            filter.fill(st.design, binRange(c), binRange(c + 1), response);
         }
-        double[] dots = new double[Dots.COUNT];
+    }
+
+    /** Bins [binRange(c), binRange(c + 1)) are channel c's share of the per-bin work. */
+    private int binRange(int c) {
+        return c == 0 ? 0 : c == 1 ? filter.fftSize / 4 : filter.bins();
+    }
+
+    /** Phase two for channel c: y = F(x), ∂L/∂x = Fᵀ(v), s, the inner products, the filter's half. */
+    private void backward(State st, int c, double[] u) {
+        Work w = work[c];
+        if (filter != null) {
+            System.arraycopy(w.x, 0, w.y, 0, w.x.length);
+            VoiceFilterSpectrum.multiply(w.y, response.h(), false);
+            ffts[c].realInverse(w.y, true);
+            System.arraycopy(w.v, 0, w.perX, 0, w.v.length);
+            VoiceFilterSpectrum.multiply(w.perX, response.h(), true);
+            ffts[c].realInverse(w.perX, true);
+            w.filterGradient[0] = 0;
+            w.filterGradient[1] = 0;
+            filter.gradient(new double[][] {work[0].x, work[1].x}, new double[][] {work[0].v, work[1].v}, response,
+                    binRange(c), binRange(c + 1), w.filterGradient);
+        }
+        for (int n = 0; n < frames; n++) {
+            w.s[n] = u[n] * w.y[n];
+        }
+        double[] perX = w.perX;
+        java.util.Arrays.fill(w.dots, 0);
         OscillatorBasis b = st.basis;
         if (b.osc1() != null && position1 >= 0) {
-            dots[Dots.POSITION1] = dot(perX, b.osc1().perPosition()[c]);
+            w.dots[Dots.POSITION1] = dot(perX, b.osc1().perPosition()[c]);
         }
         if (b.osc2() != null) {
-            dots[Dots.POSITION2] = position2 >= 0 ? dot(perX, b.osc2().perPosition()[c]) : 0;
-            dots[Dots.SEMITONE2] = detune2 >= 0 ? dot(perX, b.osc2().perSemitone()[c]) : 0;
-            dots[Dots.UNIT2] = gain2 >= 0 ? dot(perX, b.osc2().unit()[c]) : 0;
+            w.dots[Dots.POSITION2] = position2 >= 0 ? dot(perX, b.osc2().perPosition()[c]) : 0;
+            w.dots[Dots.SEMITONE2] = detune2 >= 0 ? dot(perX, b.osc2().perSemitone()[c]) : 0;
+            w.dots[Dots.UNIT2] = gain2 >= 0 ? dot(perX, b.osc2().unit()[c]) : 0;
         }
         if (b.subSine() != null) {
-            dots[Dots.SINE] = dot(perX, b.subSine()[c]);
-            dots[Dots.HARMONICS] = dot(perX, b.subHarmonics()[c]);
+            w.dots[Dots.SINE] = dot(perX, b.subSine()[c]);
+            w.dots[Dots.HARMONICS] = dot(perX, b.subHarmonics()[c]);
         }
-        return new Channel(s, spectrum[0], v, cross, dots);
     }
 
     private double dot(double[] a, double[] b) {

@@ -15,6 +15,8 @@ final class VoiceEnvelope {
     private final int frames;
     private final int blocks;
     private final double[] times;
+    /** i/block for the samples of a block: the weight of the next block's level. */
+    private final double[] ramp;
     private final double gate;
     private final double cA;
     private final double cD;
@@ -27,6 +29,10 @@ final class VoiceEnvelope {
         this.times = new double[blocks + 1];
         for (int b = 0; b <= blocks; b++) {
             times[b] = (double) b * block / sampleRate;
+        }
+        this.ramp = new double[block];
+        for (int i = 0; i < block; i++) {
+            ramp[i] = (double) i / block;
         }
         this.gate = gateSeconds;
         this.cA = AmpEnvelope.SLOPE_CURVATURE * slopes.attackSlope();
@@ -94,25 +100,32 @@ final class VoiceEnvelope {
 
     /** The envelope at every sample: each block's level ramped linearly to the next's. */
     double[] perSample(double[] levels) {
-        int block = WavetableVoice.CONTROL_BLOCK;
         double[] e = new double[frames];
-        for (int n = 0; n < frames; n++) {
-            int b = n / block;
-            double r = (double) (n % block) / block;
-            e[n] = levels[b] + (levels[b + 1] - levels[b]) * r;
+        for (int b = 0, start = 0; start < frames; b++, start += ramp.length) {
+            int end = Math.min(frames, start + ramp.length);
+            double level = levels[b];
+            double step = levels[b + 1] - level;
+            for (int n = start; n < end; n++) {
+                e[n] = level + step * ramp[n - start];
+            }
         }
         return e;
     }
 
     /** The adjoint of {@link #perSample}: ∂L/∂level from ∂L/∂e. */
     double[] levelGradient(double[] perSample) {
-        int block = WavetableVoice.CONTROL_BLOCK;
         double[] g = new double[blocks + 1];
-        for (int n = 0; n < frames; n++) {
-            int b = n / block;
-            double r = (double) (n % block) / block;
-            g[b] += perSample[n] * (1 - r);
-            g[b + 1] += perSample[n] * r;
+        for (int b = 0, start = 0; start < frames; b++, start += ramp.length) {
+            int end = Math.min(frames, start + ramp.length);
+            double toThis = 0;
+            double toNext = 0;
+            for (int n = start; n < end; n++) {
+                double r = ramp[n - start];
+                toThis += perSample[n] * (1 - r);
+                toNext += perSample[n] * r;
+            }
+            g[b] += toThis;
+            g[b + 1] += toNext;
         }
         return g;
     }

@@ -12,6 +12,16 @@ import org.unmixer.dsp.source.WavetableControls;
  * since H is real at DC and only Re H counts at Nyquist). Everything here that does not depend on
  * Freq and Res is made once.
  *
+ * <p>The biquad of a section is the bilinear transform of H(s) = m0 + (m1·s + m2)/(s² + k·s + 1)
+ * with s = (1/g)(1 − z⁻¹)/(1 + z⁻¹), which on the unit circle is s = jΩ, Ω = tan(ω/2)/g. So the
+ * response and its derivatives are evaluated in that form, the same values as the coefficients'
+ * B(e^{jω})/A(e^{jω}) up to rounding and cheaper: one complex division per section and bin, with
+ * tan(ω/2) made once. With D = 1 − Ω² + jkΩ and Q = (m2 + j·m1·Ω)/D,
+ *
+ * <pre>
+ * ∂H/∂Ω = (j·m1 − Q·(−2Ω + jk))/D,   ∂Ω/∂g = −Ω/g,   ∂H/∂k = jΩ·(∂m1/∂k − Q)/D.
+ * </pre>
+ *
  * <p>Spectra use JTransforms' packed layout of {@code realForward}: a[0] = Re X₀, a[1] = Re X_{N/2},
  * a[2k], a[2k+1] = Re X_k, Im X_k. For an upstream gradient v of y,
  * L = Σ v·y = (1/N)·Σ_k w_k·Re(X_k·H_k·conj(V_k)) with w = 1 at DC and Nyquist and 2 between, so
@@ -24,26 +34,16 @@ final class VoiceFilterSpectrum {
     private final WavetableControls.Filter filter;
     private final double fs;
     final int fftSize;
-    private final double[] cos1;
-    private final double[] sin1;
-    private final double[] cos2;
-    private final double[] sin2;
+    /** tan(ω/2) = tan(πk/N) at the bins 0…N/2 (very large, not infinite, at Nyquist). */
+    private final double[] warped;
 
     VoiceFilterSpectrum(WavetableControls.Filter filter, int sampleRate, int frames) {
         this.filter = filter;
         this.fs = sampleRate;
         this.fftSize = DiffBiquads.fftSize(frames, FILTER_TAIL);
-        int half = fftSize / 2 + 1;
-        cos1 = new double[half];
-        sin1 = new double[half];
-        cos2 = new double[half];
-        sin2 = new double[half];
-        for (int k = 0; k < half; k++) {
-            double w = 2 * Math.PI * k / fftSize;
-            cos1[k] = Math.cos(w);
-            sin1[k] = Math.sin(w);
-            cos2[k] = Math.cos(2 * w);
-            sin2[k] = Math.sin(2 * w);
+        warped = new double[fftSize / 2 + 1];
+        for (int k = 0; k < warped.length; k++) {
+            warped[k] = Math.tan(Math.PI * k / fftSize);
         }
     }
 
@@ -53,58 +53,104 @@ final class VoiceFilterSpectrum {
     }
 
     /**
-     * H and its derivatives with respect to Freq (Hz) and Res (display, 0…125), packed, at these
-     * display values; Freq is limited to the SVF's range (no gradient outside it, as the clip).
+     * The filter at these display values of Freq (Hz) and Res (0…125), with the chain factors
+     * dg/dFreq and dk/dRes; Freq is limited to the SVF's range (no gradient outside it, as the clip).
      */
-    Response response(double hz, double resDisplay) {
+    Design design(double hz, double resDisplay) {
         double lowest = Svf.MIN_CUTOFF_HZ;
         double highest = Svf.MAX_CUTOFF_FRACTION * fs;
         double g = Math.tan(Math.min(Math.max(hz, lowest), highest) * (Math.PI / fs));
         double gPerHz = hz >= lowest && hz <= highest ? Math.PI / fs * (1 + g * g) : 0;
         double r = resDisplay / 125;
-        Section[] sections;
+        double[] k;
         double qHigh;
         if (filter.poles() == 2) {
             qHigh = VoiceFilter.Q_12DB;
-            sections = new Section[] {section(g, resonanceK(r, qHigh))};
+            k = new double[] {resonanceK(r, qHigh)};
         } else {
             qHigh = VoiceFilter.Q_24DB_HIGH;
-            sections = new Section[] {section(g, 1 / VoiceFilter.Q_24DB_LOW), section(g, resonanceK(r, qHigh))};
+            k = new double[] {1 / VoiceFilter.Q_24DB_LOW, resonanceK(r, qHigh)};
         }
         // k = 1/Q with Q = q0·(Q_MAX/q0)^r, so dk/dRes = −k·ln(Q_MAX/q0)/125.
         double kPerRes = -resonanceK(r, qHigh) * Math.log(VoiceFilter.MAX_Q / qHigh) / 125;
+        return new Design(g, k, gPerHz, kPerRes);
+    }
 
-        double[] h = new double[fftSize];
-        double[] dHz = new double[fftSize];
-        double[] dRes = new double[fftSize];
-        int half = fftSize / 2;
-        double[] hs = new double[6];
-        for (int k = 0; k <= half; k++) {
-            // H = Π H_s, so ∂H/∂g = Σ_s ∂H_s/∂g·Π_{t≠s} H_t; only the last section's k moves with Res.
+    /**
+     * One Freq and Res: g, each section's damping k (only the last one's follows Res), and how g
+     * and that k move with Freq and Res.
+     */
+    record Design(double g, double[] k, double gPerHz, double kPerRes) {
+    }
+
+    /** The number of bins, 0…N/2. */
+    int bins() {
+        return fftSize / 2 + 1;
+    }
+
+    Response newResponse() {
+        return new Response(new double[fftSize], new double[fftSize], new double[fftSize]);
+    }
+
+    /** H, ∂H/∂Freq and ∂H/∂Res of the design on the bins [from, to), into {@code out} (packed). */
+    void fill(Design d, int from, int to, Response out) {
+        int sections = d.k().length;
+        double[][] mix = new double[sections][3];
+        double[] m1PerK = new double[sections];
+        for (int s = 0; s < sections; s++) {
+            m1PerK[s] = mix(d.k()[s], mix[s]);
+        }
+        double perHz = d.gPerHz() / d.g();
+        for (int b = from; b < to; b++) {
+            double w = warped[b] / d.g();
+            // H = Π H_s, so ∂H/∂Ω = Σ_s ∂H_s/∂Ω·Π_{t≠s} H_t; only the last section's k moves with Res.
             double hr = 1;
             double hi = 0;
-            double gr = 0;
-            double gi = 0;
+            double wr = 0;
+            double wi = 0;
             double kr = 0;
             double ki = 0;
-            for (Section section : sections) {
-                section.at(this, k, hs);
+            for (int s = 0; s < sections; s++) {
+                double k = d.k()[s];
+                double[] m = mix[s];
+                // D = 1 − Ω² + jkΩ; Q = (m2 + j·m1·Ω)/D; H_s = m0 + Q
+                double dr = 1 - w * w;
+                double di = k * w;
+                double inv = 1 / (dr * dr + di * di);
+                double nr = m[2];
+                double ni = m[1] * w;
+                double qr = (nr * dr + ni * di) * inv;
+                double qi = (ni * dr - nr * di) * inv;
+                // ∂H_s/∂Ω = (j·m1 − Q·(−2Ω + jk))/D
+                double pr = 2 * w * qr + k * qi;
+                double pi = m[1] - (qr * k - 2 * w * qi);
+                double sr = (pr * dr + pi * di) * inv;
+                double si = (pi * dr - pr * di) * inv;
+                double h0 = m[0] + qr;
                 // ∂(P·H_s) = ∂P·H_s + P·∂H_s for the product P of the sections before
-                double ngr = gr * hs[0] - gi * hs[1] + hr * hs[2] - hi * hs[3];
-                double ngi = gr * hs[1] + gi * hs[0] + hr * hs[3] + hi * hs[2];
-                kr = hr * hs[4] - hi * hs[5];
-                ki = hr * hs[5] + hi * hs[4];
-                gr = ngr;
-                gi = ngi;
-                double pr = hr * hs[0] - hi * hs[1];
-                hi = hr * hs[1] + hi * hs[0];
-                hr = pr;
+                double nwr = wr * h0 - wi * qi + hr * sr - hi * si;
+                double nwi = wr * qi + wi * h0 + hr * si + hi * sr;
+                if (s == sections - 1) {
+                    // ∂H_s/∂k = jΩ·(∂m1/∂k − Q)/D
+                    double tr = w * qi;
+                    double ti = w * (m1PerK[s] - qr);
+                    double ur = (tr * dr + ti * di) * inv;
+                    double ui = (ti * dr - tr * di) * inv;
+                    kr = hr * ur - hi * ui;
+                    ki = hr * ui + hi * ur;
+                }
+                wr = nwr;
+                wi = nwi;
+                double pr2 = hr * h0 - hi * qi;
+                hi = hr * qi + hi * h0;
+                hr = pr2;
             }
-            put(h, k, hr, hi);
-            put(dHz, k, gr * gPerHz, gi * gPerHz);
-            put(dRes, k, kr * kPerRes, ki * kPerRes);
+            // ∂Ω/∂Freq = −Ω/g·dg/dFreq
+            double omegaPerHz = -w * perHz;
+            put(out.h(), b, hr, hi);
+            put(out.perHz(), b, wr * omegaPerHz, wi * omegaPerHz);
+            put(out.perRes(), b, kr * d.kPerRes(), ki * d.kPerRes());
         }
-        return new Response(h, dHz, dRes);
     }
 
     /** Stores bin k of a packed spectrum (only the real part at DC and Nyquist). */
@@ -123,90 +169,32 @@ final class VoiceFilterSpectrum {
         return 1 / (q0 * Math.exp(r * Math.log(VoiceFilter.MAX_Q / q0)));
     }
 
-    /**
-     * One SVF section as a biquad (see DiffWavetableVoice.section): a0 = 1 + kg + g², a1 = 2g² − 2,
-     * a2 = 1 − kg + g², b = m0·a + m1·g·(1, 0, −1) + m2·g²·(1, 2, 1), with the mode's mix (m0, m1, m2)
-     * where only m1 depends on k. Coefficients and their derivatives in g and k.
-     */
-    private Section section(double g, double k) {
-        double[] m = new double[3];
-        double dm1 = mix(k, m);
-        double g2 = g * g;
-        double[] a = {1 + k * g + g2, 2 * g2 - 2, 1 - k * g + g2};
-        double[] b = {m[0] * a[0] + m[1] * g + m[2] * g2, m[0] * a[1] + 2 * m[2] * g2, m[0] * a[2] - m[1] * g + m[2] * g2};
-        double[] ag = {2 * g + k, 4 * g, 2 * g - k};
-        double[] bg = {m[0] * ag[0] + m[1] + 2 * m[2] * g, m[0] * ag[1] + 4 * m[2] * g, m[0] * ag[2] - m[1] + 2 * m[2] * g};
-        double[] ak = {g, 0, -g};
-        double[] bk = {m[0] * g + dm1 * g, 0, -m[0] * g - dm1 * g};
-        return new Section(b, a, bg, ag, bk, ak);
-    }
-
-    /** The mode's mix (m0, m1, m2) into {@code m} (VoiceFilter's laws); returns dm1/dk. */
+    /** The mode's mix (m0, m1, m2) into {@code m} (VoiceFilter's laws); returns ∂m1/∂k. */
     private double mix(double k, double[] m) {
         double[][] corners = {{0, 0, 1}, {0, 1, 0}, {1, -k, -1}, {1, -k, 0}, {0, 0, 1}};
         double[] perK = {0, 0, -1, -1, 0};
+        int i;
+        double w = 0;
         switch (filter.type()) {
-            case LOWPASS -> set(m, corners[0]);
-            case BANDPASS -> set(m, corners[1]);
-            case HIGHPASS -> set(m, corners[2]);
-            case NOTCH -> set(m, corners[3]);
+            case LOWPASS -> i = 0;
+            case BANDPASS -> i = 1;
+            case HIGHPASS -> i = 2;
+            case NOTCH -> i = 3;
             case MORPH -> {
                 double x = filter.morph() * 4;
-                int i = Math.min((int) Math.floor(x), 3);
-                double w = x - i;
-                for (int j = 0; j < 3; j++) {
-                    m[j] = corners[i][j] * (1 - w) + corners[i + 1][j] * w;
-                }
-                return perK[i] * (1 - w) + perK[i + 1] * w;
+                i = Math.min((int) Math.floor(x), 3);
+                w = x - i;
             }
             default -> throw new IllegalStateException(filter.type().toString());
         }
-        return filter.type() == WavetableControls.FilterType.HIGHPASS || filter.type() == WavetableControls.FilterType.NOTCH ? -1 : 0;
-    }
-
-    private static void set(double[] m, double[] corner) {
-        System.arraycopy(corner, 0, m, 0, 3);
-    }
-
-    /** b and a (index 0…2) of one section, and their derivatives in g and in k. */
-    private record Section(double[] b, double[] a, double[] bg, double[] ag, double[] bk, double[] ak) {
-        /**
-         * At bin k, into out: H_s, ∂H_s/∂g, ∂H_s/∂k as (Re, Im) pairs, with H_s = B/A and
-         * ∂H_s = (∂B − H_s·∂A)/A.
-         */
-        void at(VoiceFilterSpectrum grid, int k, double[] out) {
-            double br = grid.re(b, k);
-            double bi = grid.im(b, k);
-            double ar = grid.re(a, k);
-            double ai = grid.im(a, k);
-            double den = ar * ar + ai * ai;
-            double hr = (br * ar + bi * ai) / den;
-            double hi = (bi * ar - br * ai) / den;
-            out[0] = hr;
-            out[1] = hi;
-            derivative(grid, k, bg, ag, hr, hi, ar, ai, den, out, 2);
-            derivative(grid, k, bk, ak, hr, hi, ar, ai, den, out, 4);
+        if (w == 0) {
+            System.arraycopy(corners[i], 0, m, 0, 3);
+            return perK[i];
         }
-
-        private static void derivative(VoiceFilterSpectrum grid, int k, double[] db, double[] da, double hr, double hi,
-                double ar, double ai, double den, double[] out, int at) {
-            double dar = grid.re(da, k);
-            double dai = grid.im(da, k);
-            double nr = grid.re(db, k) - (hr * dar - hi * dai);
-            double ni = grid.im(db, k) - (hr * dai + hi * dar);
-            out[at] = (nr * ar + ni * ai) / den;
-            out[at + 1] = (ni * ar - nr * ai) / den;
+        for (int j = 0; j < 3; j++) {
+            m[j] = corners[i][j] * (1 - w) + corners[i + 1][j] * w;
         }
-    }
-
-    /** Re of p0 + p1·e^{−jω} + p2·e^{−2jω} at bin k. */
-    private double re(double[] p, int k) {
-        return p[0] + p[1] * cos1[k] + p[2] * cos2[k];
-    }
-
-    /** Im of p0 + p1·e^{−jω} + p2·e^{−2jω} at bin k. */
-    private double im(double[] p, int k) {
-        return -(p[1] * sin1[k] + p[2] * sin2[k]);
+        return perK[i] * (1 - w) + perK[i + 1] * w;
     }
 
     /**
@@ -230,23 +218,31 @@ final class VoiceFilterSpectrum {
         }
     }
 
-    /** Adds X·conj(V) into {@code into} (packed). */
-    static void addCross(double[] x, double[] v, double[] into) {
-        into[0] += x[0] * v[0];
-        into[1] += x[1] * v[1];
-        for (int j = 2; j < x.length; j += 2) {
-            into[j] += x[j] * v[j] + x[j + 1] * v[j + 1];
-            into[j + 1] += x[j + 1] * v[j] - x[j] * v[j + 1];
+    /**
+     * Adds Σ_k (w_k/N)·Re(C_k·∂H_k/∂Freq) and likewise for Res over the bins [from, to) into out[0]
+     * and out[1], with C = Σ_c X_c·conj(V_c) the cross spectrum of the channels' oscillator sums X
+     * and upstream gradients V (packed): the filter's part of ∂L/∂Freq and ∂L/∂Res.
+     */
+    void gradient(double[][] x, double[][] v, Response r, int from, int to, double[] out) {
+        double[] dHz = r.perHz();
+        double[] dRes = r.perRes();
+        double hz = 0;
+        double res = 0;
+        for (int k = from; k < to; k++) {
+            if (k == 0 || k == fftSize / 2) {
+                int j = k == 0 ? 0 : 1;
+                double c = x[0][j] * v[0][j] + x[1][j] * v[1][j];
+                hz += c * dHz[j];
+                res += c * dRes[j];
+                continue;
+            }
+            int j = 2 * k;
+            double cr = x[0][j] * v[0][j] + x[0][j + 1] * v[0][j + 1] + x[1][j] * v[1][j] + x[1][j + 1] * v[1][j + 1];
+            double ci = x[0][j + 1] * v[0][j] - x[0][j] * v[0][j + 1] + x[1][j + 1] * v[1][j] - x[1][j] * v[1][j + 1];
+            hz += 2 * (cr * dHz[j] - ci * dHz[j + 1]);
+            res += 2 * (cr * dRes[j] - ci * dRes[j + 1]);
         }
-    }
-
-    /** Σ_k (w_k/N)·Re(C_k·D_k) for packed C (a cross spectrum) and D (a derivative of H). */
-    double pair(double[] cross, double[] dh) {
-        double sum = cross[0] * dh[0] + cross[1] * dh[1];
-        double between = 0;
-        for (int j = 2; j < cross.length; j += 2) {
-            between += cross[j] * dh[j] - cross[j + 1] * dh[j + 1];
-        }
-        return (sum + 2 * between) / fftSize;
+        out[0] += hz / fftSize;
+        out[1] += res / fftSize;
     }
 }
