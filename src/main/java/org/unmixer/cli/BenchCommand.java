@@ -123,9 +123,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--proxies", paramLabel = "DIR", description = "Effect proxies for '+itfN' (default: models/proxies).")
     Path proxies;
 
-    @Option(names = "--itf-secants", description = "'+itfN': also move Reverb, Phaser-Flanger and Multiband Dynamics settings by "
-            + "secant (SPSA) gradients from the reference device.")
-    boolean itfSecants;
+    @Option(names = "--itf-secants", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "'+itfN': also move Reverb, Phaser-Flanger and Multiband Dynamics settings by secant (SPSA) gradients "
+                    + "from the reference device (default: on; --no-itf-secants for their mix or level alone).")
+    boolean itfSecants = true;
 
     @Option(names = "--itf-rate", paramLabel = "R", description = "'+itfN': Adam's step size in logit-θ space (default: ${DEFAULT-VALUE}).")
     double itfRate = org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE;
@@ -355,8 +356,9 @@ final class BenchCommand implements Callable<Integer> {
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 target.add(estimator);
-                notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE
-                        + " on logit θ, straight-through rendering) on each of its top " + itfCandidates + " candidates, the"
+                notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + itfRate
+                        + " on logit θ, straight-through rendering" + (itfSecants ? ", secant gradients for Reverb, Phaser-Flanger and"
+                        + " Multiband Dynamics" : "") + (itfPatience > 0 ? ", rollback after " + itfPatience + " steps" : "") + ") on each of its top " + itfCandidates + " candidates, the"
                         + " step closest to the target by reference MR-STFT kept; every step is a render and counts"
                         + (polish ? "; ITF stops at " + Math.round(100 * (1 - POLISH_SHARE)) + " % of the wall-time budget and CMA-ES"
                                 + " (σ " + org.unmixer.infer.itf.CmaesPolish.SIGMA + " in θ, the chain kept) spends the rest around its result"

@@ -60,7 +60,7 @@ public final class Estimation {
             int candidates = Math.min(options.itfCandidates(), e.candidates().size());
             lockGradientWork(progress);
             try (NDManager proxyManager = NDManager.newBaseManager()) {
-                DiffDevices diff = DiffDevices.withProxies(options.proxies(), proxyManager);
+                DiffDevices diff = DiffDevices.withProxies(options.proxies(), proxyManager).withSecants();
                 EffectItf effectItf = new EffectItf(new EffectItf.Settings(steps, EstimationOptions.ITF_LEARNING_RATE,
                         options.itfAnchor()), diff);
                 itf = new CandidateItf(effectItf, options.itfCandidates()).refine(e.candidates(), e.prepared().audio(), deadline,

@@ -26,8 +26,11 @@ public record EstimationOptions(int topK, int draws, int itfSteps, int itfCandid
         double itfSeconds, Optional<SourceSpec> knownSource, Path proxies) {
     /** Steps ITF takes within a time budget when no step count is given (the benchmarked model+itf100+polish). */
     public static final int DEFAULT_TIMED_ITF_STEPS = 100;
-    /** Adam's step size for ITF in the logistic-mapped parameter space (picked on a 3-example pilot, docs/BENCHMARKS.md). */
-    public static final double ITF_LEARNING_RATE = 0.03;
+    /**
+     * Adam's step size for ITF in the logistic-mapped parameter space: the best of 0.03, 0.06 and 0.1
+     * on 20 id-full examples with exact gradients (docs/BENCHMARKS.md, 2026-11-22).
+     */
+    public static final double ITF_LEARNING_RATE = 0.1;
 
     public static final EstimationOptions DEFAULT = new EstimationOptions(5, CandidateRefiner.Settings.DEFAULT.draws(), 0, 3, 0, 0,
             0, Optional.empty(), Locations.model("proxies"));

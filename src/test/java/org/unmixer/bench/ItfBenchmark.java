@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +29,8 @@ import org.unmixer.params.Catalog;
  * Issue 5's speed bar: 100 ITF steps on a 2 s clip (≤ 3 s on 2 cores). The pluck example's synth
  * through Saturator → Reverb → EQ Eight, started from a detuned copy; each step renders the patch
  * with the reference renderer (straight-through), pulls the CPU MR-STFT gradient back through the
- * differentiable voice and the analytic devices (the reverb frozen), and takes an Adam step.
+ * differentiable voice and the analytic devices in plain Java, and takes an Adam step. {@code secants}
+ * adds the reverb's secant gradients (two more reverb renders a step), as {@code estimate} runs it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +43,9 @@ public class ItfBenchmark {
     Patch start;
     AudioBuffer target;
     EffectItf itf;
+
+    @Param({"false", "true"})
+    boolean secants;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -56,7 +61,9 @@ public class ItfBenchmark {
                 c.device("Saturator").defaults().with(Map.of("Drive", 4.0)),
                 c.device("Reverb").defaults().with(Map.of("Dry/Wet", 25.0)),
                 c.device("EQ Eight").defaults().with(Map.of("3 Gain A", -2.0))));
-        itf = new EffectItf(new EffectItf.Settings(100, 0.03, 0));
+        org.unmixer.model.diff.DiffDevices diff = org.unmixer.model.diff.DiffDevices.analyticOnly();
+        itf = new EffectItf(new EffectItf.Settings(100, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0),
+                secants ? diff.withSecants() : diff);
     }
 
     @Benchmark
