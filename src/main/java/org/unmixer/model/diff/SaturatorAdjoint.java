@@ -173,13 +173,13 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
             }
         }
         double[] o = new double[n + 2 * k];
-        pairs(e, k, k + 1, o, k, n); // o[m] = Σⱼ c[j]·(z[m−j] + z[m+1+j])
+        pairs(e, k, o, k, n); // o[m] = Σⱼ c[j]·(z[m−j] + z[m+1+j])
         double[] se = new double[n];
         double[] so = new double[n];
         shape(e, k, e, k, se, n);
         shape(o, k, o, k, so, n);
         double[] w = new double[n];
-        pairs(o, k - 1, k, w, 0, n); // Σⱼ c[j]·(o[m−j−1] + o[m+j])
+        pairs(o, k - 1, w, 0, n); // Σⱼ c[j]·(o[m−j−1] + o[m+j])
         for (int m = 0; m < n; m++) {
             w[m] = 0.5 * (e[k + m] + w[m]);
         }
@@ -239,12 +239,12 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         // Through the 2× stage: down₂ᵀ, f', up₂ᵀ. The decimator's odd-phase transpose is
         // ½·Σⱼ c[j]·(gw[p+1+j] + gw[p−j]); its even phase ½·gw.
         double[] gOdd = o; // the shaped odd phase is no longer needed; its zero padding is kept
-        pairs(gw, k, k + 1, gOdd, k, n);
+        pairs(gw, k, gOdd, k, n);
         for (int p = 0; p < n; p++) {
             gOdd[k + p] *= 0.5 * so[p];
         }
         double[] gz = w;
-        pairs(gOdd, k - 1, k, gz, 0, n); // up₂ᵀ's odd part: Σⱼ c[j]·(g[m+j] + g[m−1−j])
+        pairs(gOdd, k - 1, gz, 0, n); // up₂ᵀ's odd part: Σⱼ c[j]·(g[m+j] + g[m−1−j])
         for (int m = 0; m < n; m++) {
             gz[m] += 0.5 * gw[k + m] * se[m];
         }
@@ -270,34 +270,61 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
     }
 
     /**
-     * out[at + m] = Σⱼ c[j]·(p[lo + m − j] + p[hi + m + j]) for m in [0, n): every half-band branch
-     * and its transpose is this symmetric-pair stencil at some offsets. Stage 1's seven taps are
-     * written out (the loop over taps costs about twice as much).
+     * out[at + m] = Σⱼ c[j]·(p[lo + m − j] + p[lo + 1 + m + j]) for m in [0, n): every half-band
+     * branch and its transpose is this symmetric-pair stencil at some offset. Stage 1's seven taps
+     * are written out for two outputs per pass, which share 13 of their 15 loads (about three
+     * times faster than the loop over taps).
      */
-    private void pairs(double[] p, int lo, int hi, double[] out, int at, int n) {
+    private void pairs(double[] p, int lo, double[] out, int at, int n) {
         double[] c = taps;
-        if (c.length != 7) {
-            for (int m = 0; m < n; m++) {
-                double s = 0;
-                for (int j = 0; j < c.length; j++) {
-                    s += c[j] * (p[lo + m - j] + p[hi + m + j]);
-                }
-                out[at + m] = s;
+        int i = 0;
+        if (c.length == 7) {
+            double c0 = c[0];
+            double c1 = c[1];
+            double c2 = c[2];
+            double c3 = c[3];
+            double c4 = c[4];
+            double c5 = c[5];
+            double c6 = c[6];
+            for (; i + 1 < n; i += 2) {
+                int w = lo - 6 + i; // output i reads p[w .. w + 13], output i + 1 reads p[w + 1 .. w + 14]
+                double x0 = p[w];
+                double x1 = p[w + 1];
+                double x2 = p[w + 2];
+                double x3 = p[w + 3];
+                double x4 = p[w + 4];
+                double x5 = p[w + 5];
+                double x6 = p[w + 6];
+                double x7 = p[w + 7];
+                double x8 = p[w + 8];
+                double x9 = p[w + 9];
+                double x10 = p[w + 10];
+                double x11 = p[w + 11];
+                double x12 = p[w + 12];
+                double x13 = p[w + 13];
+                double x14 = p[w + 14];
+                double s = c0 * (x6 + x7);
+                double t = c0 * (x7 + x8);
+                s = Math.fma(c1, x5 + x8, s);
+                t = Math.fma(c1, x6 + x9, t);
+                s = Math.fma(c2, x4 + x9, s);
+                t = Math.fma(c2, x5 + x10, t);
+                s = Math.fma(c3, x3 + x10, s);
+                t = Math.fma(c3, x4 + x11, t);
+                s = Math.fma(c4, x2 + x11, s);
+                t = Math.fma(c4, x3 + x12, t);
+                s = Math.fma(c5, x1 + x12, s);
+                t = Math.fma(c5, x2 + x13, t);
+                out[at + i] = Math.fma(c6, x0 + x13, s);
+                out[at + i + 1] = Math.fma(c6, x1 + x14, t);
             }
-            return;
         }
-        double c0 = c[0];
-        double c1 = c[1];
-        double c2 = c[2];
-        double c3 = c[3];
-        double c4 = c[4];
-        double c5 = c[5];
-        double c6 = c[6];
-        for (int m = 0; m < n; m++) {
-            int a = lo + m;
-            int b = hi + m;
-            out[at + m] = c0 * (p[a] + p[b]) + c1 * (p[a - 1] + p[b + 1]) + c2 * (p[a - 2] + p[b + 2]) + c3 * (p[a - 3] + p[b + 3])
-                    + c4 * (p[a - 4] + p[b + 4]) + c5 * (p[a - 5] + p[b + 5]) + c6 * (p[a - 6] + p[b + 6]);
+        for (; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < c.length; j++) {
+                s += c[j] * (p[lo + i - j] + p[lo + 1 + i + j]);
+            }
+            out[at + i] = s;
         }
     }
 
@@ -457,8 +484,11 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
     private void colorGradient(Filters f, Response gPre, Response gPost, double[] display, double[] slope, double[] thetaGradient) {
         SaturatorLinearStages st = f.stages;
         // H_pre = dc·low·bell, H_post = 1/bell · 1/low: each factor's gradient is g·conj(the others).
-        double[] gLow = st.coefficientGradient(f.low, f.dcH.times(f.bellH).timesConjugateOf(gPre), f.invBellH.timesConjugateOf(gPost));
+        // The two sections on two threads (each result is computed by one thread only: deterministic).
+        ForkJoinTask<double[]> lowTask = ForkJoinPool.commonPool().submit(() -> st.coefficientGradient(f.low,
+                f.dcH.times(f.bellH).timesConjugateOf(gPre), f.invBellH.timesConjugateOf(gPost)));
         double[] gBell = st.coefficientGradient(f.bell, f.dcH.times(f.lowH).timesConjugateOf(gPre), f.invLowH.timesConjugateOf(gPost));
+        double[] gLow = lowTask.join();
 
         Design low = lowShelf(display[1], st.sampleRate);
         Design bell = peak(display[3], display[2], st.sampleRate);
