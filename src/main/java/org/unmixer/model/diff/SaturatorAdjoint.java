@@ -3,6 +3,7 @@ package org.unmixer.model.diff;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
 import org.unmixer.dsp.effects.Saturator;
 import org.unmixer.dsp.effects.SaturatorControls;
 import org.unmixer.dsp.filter.Biquads;
@@ -37,13 +38,16 @@ import org.unmixer.params.ParamSpec;
  * gradients are ∂L/∂H_k = w_k·G_k·conj(X_k)/N per bin (X the filter's input spectrum, G the
  * spectrum of the gradient at its output, w the one-sided weights), split over the factors of a
  * product by the product rule, taken to each section's coefficients through ∂H/∂b_i = e^{−ijω}/D
- * and ∂H/∂a_i = −H·e^{−ijω}/D, and to Drive, Color Amt Low/Hi and Color Freq through the RBJ
- * designs' derivatives and the tapers'.
+ * and ∂H/∂a_i = −H·e^{−ijω}/D, and on to Color Amt Low/Hi and Color Freq through the RBJ designs'
+ * analytic derivatives. Drive, Output and Dry/Wet enter as gains: ∂L/∂drive = Σ x·∂L/∂(x·drive),
+ * ∂L/∂g = m·Σ u·wet, ∂L/∂m = Σ u·(g·wet − x). Every display value reaches θ through its taper's
+ * derivative. Without a wet clip the wet signal itself is never formed: Σ u·wet = Σ (H_postᵀu)·w,
+ * which saves one inverse transform per channel.
  *
  * <p>At the kinks it does what PyTorch's autograd does for the NDArray version: clamp passes the
  * gradient on its bounds (inclusive), |x| and sign have slope 0 at 0, and a where() sends it to the
- * chosen branch. tanh is computed from one exp (within 2·10⁻¹⁶ of Math.tanh, several times faster);
- * sin and cos are Java's.
+ * chosen branch. tanh is computed from one exp (within 4·10⁻¹⁶ of Math.tanh and about five times
+ * faster); sin and cos are Java's.
  *
  * <p>Channels run on two threads when there are two or more (channel c on lane c mod 2), and the
  * lanes' partial sums are added in a fixed order, so results do not depend on timing.
@@ -64,6 +68,8 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
     private final double[] taps = HalfbandOversampler.stage1Taps();
     /** The linear stages of the last FFT length and rate used: θ-independent, so kept between calls. */
     private volatile SaturatorLinearStages stages;
+    /** The lanes' buffers of the last call, taken by the next one of the same size (a concurrent call makes its own). */
+    private final AtomicReference<Workspace[]> spare = new AtomicReference<>();
 
     public SaturatorAdjoint(DeviceSettings fixed) {
         AnalyticSaturator analytic = new AnalyticSaturator(fixed); // checks the device
@@ -87,6 +93,9 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
     @Override
     public double[][] pullBack(double[][] input, double[] theta, double sampleRate, double[][] upstream, double[] thetaGradient) {
         int channels = input.length;
+        if (channels == 0) {
+            return new double[0][];
+        }
         int n = input[0].length;
         double[] display = new double[theta.length];
         double[] slope = new double[theta.length];
@@ -102,17 +111,25 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         double[][] gx = new double[channels][];
         double[][] sums = new double[channels][]; // per channel: Σ ∂L/∂(x·drive)·x, Σ u·wet, Σ u·x
         int laneCount = Math.min(2, channels);
+        int fftSize = filters == null ? 0 : filters.stages.fftSize;
+        Workspace[] work = spare.getAndSet(null);
+        if (work == null || work.length < laneCount || work[0].n != n || work[0].fftSize != fftSize) {
+            work = new Workspace[laneCount];
+            for (int l = 0; l < laneCount; l++) {
+                work[l] = new Workspace(n, taps.length, fftSize);
+            }
+        }
+        Workspace[] lanesWork = work;
         Response[][] laneGradients = new Response[laneCount][]; // per lane: ∂L/∂H_pre, ∂L/∂H_post
         Runnable[] lanes = new Runnable[laneCount];
         for (int l = 0; l < laneCount; l++) {
             int lane = l;
             lanes[l] = () -> {
-                Response[] g = filters == null ? null : new Response[] {filters.stages.zero(), filters.stages.zero()};
-                double[][] spectra = filters == null ? null : new double[4][filters.stages.fftSize];
+                Response[] g = color ? new Response[] {filters.stages.zero(), filters.stages.zero()} : null;
                 laneGradients[lane] = g;
                 for (int c = lane; c < channels; c += laneCount) {
                     gx[c] = new double[n];
-                    sums[c] = channel(input[c], upstream[c], n, drive, output, dryWet, filters, g, spectra, gx[c]);
+                    sums[c] = channel(input[c], upstream[c], n, drive, output, dryWet, filters, g, lanesWork[lane], gx[c]);
                 }
             };
         }
@@ -123,6 +140,7 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         } else {
             lanes[0].run();
         }
+        spare.set(work);
 
         double gDrive = 0;
         double uWet = 0;
@@ -149,21 +167,23 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
 
     /**
      * One channel forward and back; returns {Σ ∂L/∂(x·drive)·x, Σ u·wet, Σ u·x} and adds the
-     * response gradients into {@code g} (when there are linear stages). {@code spectra} holds four
-     * FFT-length buffers of the lane, reused from channel to channel.
+     * response gradients into {@code g} (with Color). The buffers of {@code ws} are reused from
+     * channel to channel and call to call: each is written before it is read, except the zero
+     * padding of e, o and gw, which only e's reuse below overwrites (and it is cleared here).
      */
     private double[] channel(double[] x, double[] u, int n, double drive, double output, double dryWet, Filters f, Response[] g,
-            double[][] spectra, double[] gx) {
+            Workspace ws, double[] gx) {
         int k = taps.length;
         SaturatorLinearStages st = f == null ? null : f.stages;
-        double[] xSpectrum = spectra == null ? null : spectra[0];
-        double[] wSpectrum = spectra == null ? null : spectra[1];
-        double[] gSpectrum = spectra == null ? null : spectra[2];
-        double[] scratch = spectra == null ? null : spectra[3];
+        double[] xSpectrum = ws.xSpectrum;
+        double[] wSpectrum = ws.wSpectrum;
+        double[] gSpectrum = ws.gSpectrum;
+        double[] scratch = ws.scratch;
 
         // Forward. The even phase e (= z, then f(z)) and the odd phase o (the interpolation, then
         // f of it) are kept apart and padded by k zeros each side for the half-band stencils.
-        double[] e = new double[n + 2 * k];
+        double[] e = ws.e;
+        java.util.Arrays.fill(e, 0, k, 0.0);
         if (f != null) {
             st.spectrum(x, n, drive, xSpectrum);
             st.filtered(xSpectrum, f.pre, false, scratch, e, k, n);
@@ -172,13 +192,13 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
                 e[k + t] = x[t] * drive;
             }
         }
-        double[] o = new double[n + 2 * k];
+        double[] o = ws.o;
         pairs(e, k, o, k, n); // o[m] = Σⱼ c[j]·(z[m−j] + z[m+1+j])
-        double[] se = new double[n];
-        double[] so = new double[n];
+        double[] se = ws.se;
+        double[] so = ws.so;
         shape(e, k, e, k, se, n);
         shape(o, k, o, k, so, n);
-        double[] w = new double[n];
+        double[] w = ws.w;
         pairs(o, k - 1, w, 0, n); // Σⱼ c[j]·(o[m−j−1] + o[m+j])
         for (int m = 0; m < n; m++) {
             w[m] = 0.5 * (e[k + m] + w[m]);
@@ -190,7 +210,7 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         if (color) {
             st.spectrum(w, n, 1, wSpectrum);
             if (clip) {
-                wet = new double[n];
+                wet = ws.wet;
                 st.filtered(wSpectrum, f.post, false, scratch, wet, 0, n);
             }
         }
@@ -198,7 +218,7 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         // Reverse: the mix, the wet clip and the post filter. gw = ∂L/∂w, padded by k.
         double mix = output * dryWet;
         double uWet = 0;
-        double[] gw = new double[n + 2 * k];
+        double[] gw = ws.gw;
         if (color && !clip) {
             // wet = P·w, so Σ u·wet = Σ (Pᵀu)·w and ∂L/∂w = mix·Pᵀu: one transform fewer.
             st.spectrum(u, n, 1, gSpectrum);
@@ -325,6 +345,39 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
                 s += c[j] * (p[lo + i - j] + p[lo + 1 + i + j]);
             }
             out[at + i] = s;
+        }
+    }
+
+    /** One lane's buffers: the 2× stage's (n samples, some padded by the k taps each side) and the FFT's (N). */
+    private static final class Workspace {
+        final int n;
+        final int fftSize;
+        final double[] e;
+        final double[] o;
+        final double[] se;
+        final double[] so;
+        final double[] w;
+        final double[] gw;
+        final double[] wet;
+        final double[] xSpectrum;
+        final double[] wSpectrum;
+        final double[] gSpectrum;
+        final double[] scratch;
+
+        Workspace(int n, int k, int fftSize) {
+            this.n = n;
+            this.fftSize = fftSize;
+            e = new double[n + 2 * k];
+            o = new double[n + 2 * k];
+            se = new double[n];
+            so = new double[n];
+            w = new double[n];
+            gw = new double[n + 2 * k];
+            wet = new double[n];
+            xSpectrum = new double[fftSize];
+            wSpectrum = new double[fftSize];
+            gSpectrum = new double[fftSize];
+            scratch = new double[fftSize];
         }
     }
 
