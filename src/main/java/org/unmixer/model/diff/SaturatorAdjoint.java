@@ -526,8 +526,10 @@ public final class SaturatorAdjoint implements DeviceAdjoint {
         }
         Section low = lowShelf(display[1], sampleRate).section;
         Section bell = peak(display[3], display[2], sampleRate).section;
-        Response[] lowH = st.responses(low, true);
+        SaturatorLinearStages on = st;
+        ForkJoinTask<Response[]> lowTask = ForkJoinPool.commonPool().submit(() -> on.responses(low, true));
         Response[] bellH = st.responses(bell, true);
+        Response[] lowH = lowTask.join();
         Response pre = dcH.times(lowH[0]).times(bellH[0]);
         Response post = bellH[1].times(lowH[1]);
         return new Filters(st, pre, post, dcH, low, lowH[0], lowH[1], bell, bellH[0], bellH[1]);
