@@ -144,11 +144,12 @@ final class SaturatorLinearStages {
             double di = -(s.a1 * sin1[k] + s.a2 * sin2[k]);
             double dd = dr * dr + di * di;
             double nn = nr * nr + ni * ni;
-            // 1/D and 1/N
-            double idr = dr / dd;
-            double idi = -di / dd;
-            double inr = nr / nn;
-            double ini = -ni / nn;
+            // 1/D = conj(D)/|D|² and 1/N = conj(N)/|N|², from one division
+            double both = 1 / (dd * nn);
+            double idr = dr * nn * both;
+            double idi = -di * nn * both;
+            double inr = nr * dd * both;
+            double ini = -ni * dd * both;
             // q = conj(g)/D, r = q·N/D; q' = conj(g')/N, r' = q'·D/N
             double gr = g.re[k];
             double gi = -g.im[k];

@@ -188,18 +188,21 @@ class SaturatorAdjointTest {
     }
 
     @Test
-    void repeatedCallsGiveTheSameResult() {
+    void repeatedCallsGiveTheSameResultWhateverCameBefore() {
         DeviceSettings s = settings("Sinoid Fold", true, true, "Soft Clip", 10, 75);
-        SaturatorAdjoint adjoint = new SaturatorAdjoint(s);
         double[] theta = theta(new AnalyticSaturator(s), s);
         double[][] x = synthLike(2, 2_000, 9);
         double[][] u = noise(2, 2_000, 10);
         double[] g1 = new double[theta.length];
-        double[][] gx1 = adjoint.pullBack(x, theta, RATE, u, g1);
+        double[][] gx1 = new SaturatorAdjoint(s).pullBack(x, theta, RATE, u, g1);
+        // One instance reuses its buffers: calls of other sizes and channel counts in between must not show.
+        SaturatorAdjoint adjoint = new SaturatorAdjoint(s);
         for (int run = 0; run < 3; run++) {
+            adjoint.pullBack(synthLike(3, 2_000, run), theta, RATE, noise(3, 2_000, run), new double[theta.length]);
             double[] g = new double[theta.length];
             assertThat(adjoint.pullBack(x, theta, RATE, u, g)).isDeepEqualTo(gx1);
             assertThat(g).containsExactly(g1);
+            adjoint.pullBack(synthLike(1, 1_500, run), theta, RATE, noise(1, 1_500, run), new double[theta.length]);
         }
     }
 
