@@ -214,9 +214,10 @@ public final class HalfbandOversampler {
 
     /**
      * out[at + m] = Σⱼ c[j]·(p[lo − j + m] + p[hi + j + m]) for m in [0, n): the symmetric-pair
-     * sum of a half-band branch, four outputs per pass so the four accumulations overlap.
+     * sum of a half-band branch, four outputs per pass so the four accumulations overlap. Public for
+     * the Saturator's adjoint, whose transposed branches are the same sums.
      */
-    private static void symmetricFir(double[] p, int lo, int hi, double[] c, double[] out, int at, int n) {
+    public static void symmetricFir(double[] p, int lo, int hi, double[] c, double[] out, int at, int n) {
         if (c.length == 7 && hi == lo + 1) {
             pairs7(p, lo - 6, c, out, at, n);
             return;

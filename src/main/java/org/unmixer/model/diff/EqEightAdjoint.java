@@ -2,10 +2,7 @@ package org.unmixer.model.diff;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.IntStream;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.unmixer.dsp.effects.EqEight;
 import org.unmixer.dsp.effects.EqEightFilterType;
 import org.unmixer.dsp.filter.Biquads;
@@ -44,14 +41,7 @@ import org.unmixer.params.ParamSpec;
  * sums are added in order, so the result does not depend on the thread count.
  */
 public final class EqEightAdjoint implements DeviceAdjoint {
-    private static final String[] BAND_PARAMS = {"Frequency A", "Gain A", "Resonance A"};
     private static final double DB_TO_LOG = Math.log(10) / 20;
-
-    /**
-     * Trigonometry and FFT plans per FFT length, shared by all instances: ITF makes an adjoint per
-     * patch, and the lengths are a handful of powers of two.
-     */
-    private static final ConcurrentMap<Integer, Grid> GRIDS = new ConcurrentHashMap<>();
 
     private final DeviceSettings fixed;
     private final List<ParamSpec> continuous;
@@ -67,17 +57,12 @@ public final class EqEightAdjoint implements DeviceAdjoint {
             throw new IllegalArgumentException("not an EQ Eight setting: " + fixed.device().name());
         }
         this.fixed = fixed;
-        List<ParamSpec> c = new ArrayList<>();
-        c.add(device.param("Output Gain"));
+        this.continuous = new AnalyticEqEight(fixed).parameters();
         for (int n = 1; n <= EqEight.BANDS; n++) {
-            for (String suffix : BAND_PARAMS) {
-                c.add(device.param(n + " " + suffix));
-            }
             if (fixed.isOn(n + " Filter On A")) {
                 types[n - 1] = EqEightFilterType.ofIndex(fixed.index(n + " Filter Type A"));
             }
         }
-        this.continuous = List.copyOf(c);
         this.scale = fixed.get("Scale") / 100;
         this.adaptive = fixed.isOn("Adaptive Q");
     }
@@ -104,7 +89,7 @@ public final class EqEightAdjoint implements DeviceAdjoint {
             throw new IllegalArgumentException("θ and its gradient need " + continuous.size() + " entries");
         }
         int n = DiffBiquads.fftSize(samples, DiffDevices.GRADIENT_TAIL);
-        Grid grid = GRIDS.computeIfAbsent(n, Grid::new);
+        FftGrid grid = FftGrid.of(n);
         Dual gain = Dual.input(t[0], 0).toDisplay(continuous.get(0)).times(DB_TO_LOG).exp();
         List<Section> sections = sections(t, sampleRate);
 
@@ -157,7 +142,7 @@ public final class EqEightAdjoint implements DeviceAdjoint {
     }
 
     /** One channel zero-padded to N and transformed (JTransforms' packed real layout). */
-    private static double[] spectrum(double[] audio, Grid grid) {
+    private static double[] spectrum(double[] audio, FftGrid grid) {
         double[] out = new double[grid.n];
         System.arraycopy(audio, 0, out, 0, audio.length);
         grid.fft.realForward(out);
@@ -169,7 +154,7 @@ public final class EqEightAdjoint implements DeviceAdjoint {
      * spectrum {@code u}: JTransforms' scaled inverse real FFT is exactly that one-sided sum, DC and
      * Nyquist taken real (their imaginary parts contribute nothing to a real part).
      */
-    private static double[] filterConjugate(double[] u, double[] hRe, double[] hIm, Grid grid, int samples) {
+    private static double[] filterConjugate(double[] u, double[] hRe, double[] hIm, FftGrid grid, int samples) {
         int half = grid.n / 2;
         u[0] *= hRe[0];
         u[1] *= hRe[half];
@@ -310,36 +295,6 @@ public final class EqEightAdjoint implements DeviceAdjoint {
     }
 
     /**
-     * ω_k = 2πk/N's trigonometry for the bins k = 0…N/2, and the FFT plan of length N (JTransforms
-     * writes its plan's fields only in the constructor, so threads can share it).
-     */
-    private static final class Grid {
-        final int n;
-        final DoubleFFT_1D fft;
-        final double[] cos1;
-        final double[] sin1;
-        final double[] cos2;
-        final double[] sin2;
-
-        Grid(int n) {
-            this.n = n;
-            this.fft = new DoubleFFT_1D(n);
-            int half = n / 2 + 1;
-            cos1 = new double[half];
-            sin1 = new double[half];
-            cos2 = new double[half];
-            sin2 = new double[half];
-            for (int k = 0; k < half; k++) {
-                double w = 2 * Math.PI * k / n;
-                cos1[k] = Math.cos(w);
-                sin1[k] = Math.sin(w);
-                cos2[k] = Math.cos(2 * w);
-                sin2[k] = Math.sin(2 * w);
-            }
-        }
-    }
-
-    /**
      * One pass over the bins: H (kept for ∂L/∂x) and, when wanted, the sums S per section coefficient
      * and Re Σ Q for the gain.
      */
@@ -348,7 +303,7 @@ public final class EqEightAdjoint implements DeviceAdjoint {
 
         final double[] hRe;
         final double[] hIm;
-        private final Grid grid;
+        private final FftGrid grid;
         private final double gain;
         private final int count;
         private final double[] coefficients;
@@ -356,7 +311,7 @@ public final class EqEightAdjoint implements DeviceAdjoint {
         private final double[][] us;
         private final boolean wantTheta;
 
-        Sweep(Grid grid, double gain, List<Section> sections, double[][] xs, double[][] us, boolean wantTheta) {
+        Sweep(FftGrid grid, double gain, List<Section> sections, double[][] xs, double[][] us, boolean wantTheta) {
             this.grid = grid;
             this.gain = gain;
             this.count = sections.size();

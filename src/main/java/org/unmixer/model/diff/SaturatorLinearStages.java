@@ -34,18 +34,12 @@ final class SaturatorLinearStages {
         this.fftSize = fftSize;
         this.half = fftSize / 2 + 1;
         this.sampleRate = sampleRate;
-        cos1 = new double[half];
-        sin1 = new double[half];
-        cos2 = new double[half];
-        sin2 = new double[half];
-        for (int k = 0; k < half; k++) {
-            double w = 2 * Math.PI * k / fftSize;
-            cos1[k] = Math.cos(w);
-            sin1[k] = Math.sin(w);
-            cos2[k] = Math.cos(2 * w);
-            sin2[k] = Math.sin(2 * w);
-        }
-        fft = new DoubleFFT_1D(fftSize);
+        FftGrid grid = FftGrid.of(fftSize);
+        cos1 = grid.cos1;
+        sin1 = grid.sin1;
+        cos2 = grid.cos2;
+        sin2 = grid.sin2;
+        fft = grid.fft;
         // DiffBiquads.onePoleHighPass: first order, bilinear, pre-warped
         double k = Math.tan(Math.PI * Math.min(Saturator.DC_FILTER_HZ, 0.499 * sampleRate) / sampleRate);
         dcHighPass = response(new Section(1, -1, 0, 1 + k, k - 1, 0));
