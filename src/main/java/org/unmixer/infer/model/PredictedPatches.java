@@ -79,8 +79,25 @@ public final class PredictedPatches {
                 s = s.withNormalized(d.spec().name(), n == 1 ? 0 : p.argmax(j) / (double) (n - 1));
             }
         }
+        return wholeSemitones(s);
+    }
+
+    /**
+     * The oscillators' transpositions rounded to whole semitones, as Live steps them: the network's
+     * estimate of a discrete choice is continuous (−12.3 st), which the renderer would play 30 cents
+     * off — and the note inferred from the detected pitch less Osc 1's transposition with it —
+     * while the rebuilt device in Live plays the rounded value.
+     */
+    static DeviceSettings wholeSemitones(DeviceSettings s) {
+        for (String name : WHOLE_SEMITONES) {
+            if (s.device().indexOf(name) >= 0) {
+                s = s.with(java.util.Map.of(name, (double) Math.round(s.get(name))));
+            }
+        }
         return s;
     }
+
+    private static final List<String> WHOLE_SEMITONES = List.of("Osc 1 Transp", "Osc 2 Transp");
 
     private WavetableRef wavetable(Prediction p, String target) {
         for (int j = 0; j < layout.discrete().size(); j++) {

@@ -60,4 +60,14 @@ class PredictedPatchesTest {
         assertThat(patch.synth().orElseThrow().settings().normalized("Filter 1 Freq")).isCloseTo(0.25, within(1e-6));
         assertThat(new PredictedPatches(Catalog.standard(), layout, config).gateFraction(p)).isCloseTo(0.25, within(1e-6));
     }
+
+    @Test
+    void transpositionsAreWholeSemitonesAsLiveStepsThem() {
+        var wavetable = Catalog.standard().device("Wavetable").defaults()
+                .with(Map.of("Osc 1 Transp", -12.33, "Osc 2 Transp", 9.46, "Osc 2 Detune", 7.3));
+        var snapped = PredictedPatches.wholeSemitones(wavetable);
+        assertThat(snapped.get("Osc 1 Transp")).isEqualTo(-12.0);
+        assertThat(snapped.get("Osc 2 Transp")).isEqualTo(9.0);
+        assertThat(snapped.get("Osc 2 Detune")).isEqualTo(7.3); // cents stay continuous
+    }
 }
