@@ -13,6 +13,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
 final class FftGrid {
     private static final ConcurrentMap<Integer, FftGrid> GRIDS = new ConcurrentHashMap<>();
 
+    static {
+        // JTransforms splits a long FFT over its own threads and waits for them catching
+        // InterruptedException, which clears the interrupt that cancels ITF (a server timeout, a new
+        // drop in the window). The adjoints parallelise over channels themselves, so it gets one.
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     final int n;
     final DoubleFFT_1D fft;
     final double[] cos1;

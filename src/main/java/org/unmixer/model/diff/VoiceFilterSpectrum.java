@@ -47,9 +47,9 @@ final class VoiceFilterSpectrum {
         }
     }
 
-    /** One FFT plan per caller thread: JTransforms' plans are only read, but one each costs little. */
+    /** The shared plan of this length ({@link FftGrid}): JTransforms only reads a plan after constructing it. */
     DoubleFFT_1D newFft() {
-        return new DoubleFFT_1D(fftSize);
+        return FftGrid.of(fftSize).fft;
     }
 
     /**
