@@ -21,7 +21,7 @@ class AnalyticSaturatorTest {
     private static final String[] TYPES = {"Analog Clip", "Soft Sine", "Bass Shaper", "Medium Curve", "Hard Curve", "Sinoid Fold",
         "Digital Clip", "Waveshaper"};
 
-    private static DeviceSettings settings(String type, boolean color, boolean dc, String postClip, double drive, double dryWet) {
+    static DeviceSettings settings(String type, boolean color, boolean dc, String postClip, double drive, double dryWet) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("Type", type);
         v.put("Drive", drive);

@@ -7,11 +7,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.unmixer.params.Catalog;
 import org.unmixer.params.DeviceSettings;
 
 /** {@link SaturatorAdjoint} against autograd through {@link AnalyticSaturator}, and against finite differences. */
@@ -21,26 +19,9 @@ class SaturatorAdjointTest {
         "Digital Clip", "Waveshaper"};
     private static final String[] POST_CLIPS = {"No Clip", "Soft Clip", "Hard Clip"};
 
+    /** The settings {@link AnalyticSaturatorTest} checks the NDArray version with. */
     private static DeviceSettings settings(String type, boolean color, boolean dc, String postClip, double drive, double dryWet) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("Type", type);
-        v.put("Drive", drive);
-        v.put("Color On", color ? "On" : "Off");
-        v.put("Color Amt Low", 5.0);
-        v.put("Color Amt Hi", -7.0);
-        v.put("Color Freq", 1800.0);
-        v.put("Color Width", 35.0);
-        v.put("Pre Dc Filter", dc ? "On" : "Off");
-        v.put("Post Clip Mode", postClip);
-        v.put("Output", -3.0);
-        v.put("Dry/Wet", dryWet);
-        v.put("Threshold", -10.0);
-        v.put("WS Drive", 80.0);
-        v.put("WS Curve", 40.0);
-        v.put("WS Depth", 30.0);
-        v.put("WS Period", 20.0);
-        v.put("WS Damp", 10.0);
-        return Catalog.standard().device("Saturator").defaults().with(v);
+        return AnalyticSaturatorTest.settings(type, color, dc, postClip, drive, dryWet);
     }
 
     /** A decaying saw-like note with a little noise per channel (the second detuned), peaks near 0.7. */
