@@ -103,6 +103,7 @@ public final class MrStftGradient {
         private final double scWeight;
         private final double logMagWeight;
         private final double[] window;
+        private final DoubleFFT_1D fft; // JTransforms writes a plan's fields only in its constructor: shareable
 
         Resolution(Stft stft, float[] target, double scWeight, double logMagWeight) {
             this.stft = stft;
@@ -113,6 +114,7 @@ public final class MrStftGradient {
             this.scWeight = scWeight;
             this.logMagWeight = logMagWeight;
             this.window = Stft.Window.HANN.coefficients(n);
+            this.fft = new DoubleFFT_1D(n);
             Stft.Work work = stft.newWork();
             targetMagnitudes = new double[frames * bins];
             targetLogs = new double[frames * bins];
@@ -123,7 +125,7 @@ public final class MrStftGradient {
                 for (int k = 0; k < bins; k++) {
                     double y = frame[k];
                     targetMagnitudes[t * bins + k] = y;
-                    targetLogs[t * bins + k] = Math.log(y + StftDistance.EPSILON);
+                    targetLogs[t * bins + k] = FastLog.ln(y + StftDistance.EPSILON);
                     squares += y * y;
                 }
             }
@@ -132,69 +134,66 @@ public final class MrStftGradient {
 
         /** This resolution's distance; adds {@code scale}·its gradient into {@code gradient} unless that is null. */
         double accumulate(float[] x, double scale, double[] gradient) {
-            DoubleFFT_1D fft = new DoubleFFT_1D(n);
-            boolean withGradient = gradient != null;
-            double[] spectra = withGradient ? new double[frames * n] : null; // each frame packed as realForward leaves it
-            double[] magnitudes = new double[frames * bins];
-            byte[] logSigns = new byte[frames * bins];
+            // First pass: the distance. Each frame is transformed in one small array that stays in
+            // the cache; keeping every frame's spectrum for the second pass costs as much in memory
+            // traffic as transforming again (measured).
+            double[] a = new double[n];
             double diffSquares = 0;
             double logL1 = 0;
-            double[] a = new double[n];
             for (int t = 0; t < frames; t++) {
                 windowed(x, t, a);
                 fft.realForward(a);
-                if (withGradient) {
-                    System.arraycopy(a, 0, spectra, t * n, n);
-                }
                 int row = t * bins;
                 for (int k = 0; k < bins; k++) {
                     double mx = magnitude(a, k);
-                    magnitudes[row + k] = mx;
                     double d = targetMagnitudes[row + k] - mx;
                     diffSquares += d * d;
-                    double logDiff = targetLogs[row + k] - Math.log(mx + StftDistance.EPSILON);
-                    logL1 += Math.abs(logDiff);
-                    logSigns[row + k] = (byte) Math.signum(logDiff);
+                    logL1 += Math.abs(targetLogs[row + k] - FastLog.ln(mx + StftDistance.EPSILON));
                 }
             }
             double s = Math.sqrt(diffSquares);
             double sc = targetNorm > 0 ? s / targetNorm : (diffSquares > 0 ? 1.0 : 0.0);
             double count = (double) frames * bins;
-            double lm = logL1 / count;
-            if (!withGradient) {
-                return scWeight * sc + logMagWeight * lm;
+            double value = scWeight * sc + logMagWeight * (logL1 / count);
+            if (gradient == null) {
+                return value;
             }
-            // Where SC is a constant (silent target) or at its kink (S = 0) it contributes no gradient.
+            // Second pass: each frame again, its spectrum overwritten by g_k·X_k/|X_k| (same packing)
+            // and inverted in place. Where SC is a constant (silent target) or at its kink (S = 0) it
+            // contributes no gradient; sign(ln(|Y|+ε) − ln(|X|+ε)) is sign(|Y| − |X|).
             double scFactor = targetNorm > 0 && s > 0 ? scWeight / (s * targetNorm) : 0;
             double logFactor = logMagWeight / count;
-            double[] c = a; // packed like realForward's output
             for (int t = 0; t < frames; t++) {
+                windowed(x, t, a);
+                fft.realForward(a);
                 int row = t * bins;
-                int at = t * n;
                 for (int k = 0; k < bins; k++) {
-                    double mx = magnitudes[row + k];
-                    double f = mx == 0 ? 0
-                            : (-scFactor * (targetMagnitudes[row + k] - mx) - logFactor * logSigns[row + k] / (mx + StftDistance.EPSILON)) / mx;
+                    double mx = magnitude(a, k);
+                    double d = targetMagnitudes[row + k] - mx;
+                    // (−scFactor·d − logFactor·sign(d)/(|X|+ε)) / |X|, with one division
+                    double shifted = mx + StftDistance.EPSILON;
+                    double f = mx == 0 ? 0 : (-scFactor * d * shifted - logFactor * Math.signum(d)) / (mx * shifted);
                     if (k == 0) {
-                        c[0] = 2 * f * spectra[at];
+                        a[0] *= 2 * f;
                     } else if (k == n / 2) {
-                        c[1] = 2 * f * spectra[at + 1];
+                        a[1] *= 2 * f;
                     } else {
-                        c[2 * k] = f * spectra[at + 2 * k];
-                        c[2 * k + 1] = f * spectra[at + 2 * k + 1];
+                        a[2 * k] *= f;
+                        a[2 * k + 1] *= f;
                     }
                 }
-                fft.realInverse(c, false);
+                fft.realInverse(a, false);
                 int start = t * hop - n / 2;
                 int from = Math.max(0, -start);
                 int to = Math.min(n, x.length - start);
                 for (int m = from; m < to; m++) {
-                    gradient[start + m] += scale * window[m] * c[m];
+                    gradient[start + m] += scale * window[m] * a[m];
                 }
             }
-            return scWeight * sc + logMagWeight * lm;
+            return value;
         }
 
+        /** Frame t of x, windowed, into a. */
         private void windowed(float[] x, int t, double[] a) {
             int start = t * hop - n / 2;
             if (start >= 0 && start + n <= x.length) {

@@ -26,4 +26,16 @@ public interface DeviceAdjoint {
      * @return ∂L/∂x [channels][samples]
      */
     double[][] pullBack(double[][] input, double[] theta, double sampleRate, double[][] upstream, double[] thetaGradient);
+
+    /**
+     * {@link #pullBack(double[][], double[], double, double[][], double[])}, also given y, what the
+     * reference device rendered for this input and θ in the forward pass: an adjoint that would
+     * otherwise render the device again (to find ∂y/∂θ) can reuse it.
+     *
+     * @param output y [channels][samples] (not modified)
+     */
+    default double[][] pullBack(double[][] input, double[][] output, double[] theta, double sampleRate, double[][] upstream,
+            double[] thetaGradient) {
+        return pullBack(input, theta, sampleRate, upstream, thetaGradient);
+    }
 }

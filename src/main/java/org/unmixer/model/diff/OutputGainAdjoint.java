@@ -39,4 +39,12 @@ final class OutputGainAdjoint implements DeviceAdjoint {
         thetaGradient[0] += AudioArrays.dot(upstream, core) * linear * Math.log(10) / 20 * DiffTaper.slope(theta[0], gain);
         return upstream;
     }
+
+    /** y = gain·core, so ⟨u, core⟩·gain is ⟨u, y⟩: no render. */
+    @Override
+    public double[][] pullBack(double[][] input, double[][] output, double[] theta, double sampleRate, double[][] upstream,
+            double[] thetaGradient) {
+        thetaGradient[0] += AudioArrays.dot(upstream, output) * Math.log(10) / 20 * DiffTaper.slope(theta[0], gain);
+        return upstream;
+    }
 }

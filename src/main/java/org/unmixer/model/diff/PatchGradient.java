@@ -164,13 +164,15 @@ public final class PatchGradient {
             }
         }
         double[] gradient = new double[theta.length];
+        double[][] output = devices.isEmpty() ? null : AudioArrays.toDouble(audio);
         for (int k = devices.size() - 1; k >= 0; k--) {
             int from = offsets.get(k);
             int to = k + 1 < devices.size() ? offsets.get(k + 1) : theta.length;
             double[] part = new double[to - from];
-            upstream = adjoints.orElseThrow().get(k).pullBack(AudioArrays.toDouble(inputs.get(k)),
-                    Arrays.copyOfRange(theta, from, to), rate, upstream, part);
+            double[][] input = AudioArrays.toDouble(inputs.get(k));
+            upstream = adjoints.orElseThrow().get(k).pullBack(input, output, Arrays.copyOfRange(theta, from, to), rate, upstream, part);
             System.arraycopy(part, 0, gradient, from, part.length);
+            output = input; // device k's input is device k − 1's output
         }
         if (voiceAdjoint.isPresent()) {
             double[] synthPart = voiceAdjoint.get().pullBack(Arrays.copyOf(theta, synthParams), upstream);

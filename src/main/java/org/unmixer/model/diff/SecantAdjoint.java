@@ -70,9 +70,21 @@ final class SecantAdjoint implements DeviceAdjoint {
 
     @Override
     public double[][] pullBack(double[][] input, double[] theta, double sampleRate, double[][] upstream, double[] thetaGradient) {
+        return pullBack(input, null, theta, sampleRate, upstream, thetaGradient);
+    }
+
+    /** With {@code output} (may be null) passed on to the mix or level's exact adjoint. */
+    @Override
+    public double[][] pullBack(double[][] input, double[][] output, double[] theta, double sampleRate, double[][] upstream,
+            double[] thetaGradient) {
         int fixed = exact.parameters().size();
         double[] exactGradient = new double[fixed];
-        exact.pullBack(input, java.util.Arrays.copyOf(theta, fixed), sampleRate, upstream, exactGradient);
+        double[] exactTheta = java.util.Arrays.copyOf(theta, fixed);
+        if (output == null) {
+            exact.pullBack(input, exactTheta, sampleRate, upstream, exactGradient);
+        } else {
+            exact.pullBack(input, output, exactTheta, sampleRate, upstream, exactGradient);
+        }
         for (int i = 0; i < fixed; i++) {
             thetaGradient[i] += exactGradient[i];
         }
