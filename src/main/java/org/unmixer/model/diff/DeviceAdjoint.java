@@ -38,4 +38,12 @@ public interface DeviceAdjoint {
             double[] thetaGradient) {
         return pullBack(input, theta, sampleRate, upstream, thetaGradient);
     }
+
+    /**
+     * Told, in the forward pass, the audio entering the device and θ before the device renders it;
+     * the next {@link #pullBack} is for this input. An adjoint needing extra renders of the device
+     * that depend on nothing else may start them here, to overlap the rest of the forward pass.
+     */
+    default void forwardInput(org.unmixer.audio.AudioBuffer input, double[] theta) {
+    }
 }

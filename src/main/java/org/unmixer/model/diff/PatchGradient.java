@@ -149,6 +149,9 @@ public final class PatchGradient {
         List<AudioBuffer> inputs = new ArrayList<>();
         for (int k = 0; k < devices.size(); k++) {
             inputs.add(audio);
+            if (withGradient) {
+                adjoints.orElseThrow().get(k).forwardInput(audio, Arrays.copyOfRange(theta, offsets.get(k), end(k, theta)));
+            }
             audio = effects.get(k).render(audio, patch.chain().get(k));
         }
         float[] mono = Arrays.copyOf(audio.mixToMono(), length);
@@ -167,7 +170,7 @@ public final class PatchGradient {
         double[][] output = devices.isEmpty() ? null : AudioArrays.toDouble(audio);
         for (int k = devices.size() - 1; k >= 0; k--) {
             int from = offsets.get(k);
-            int to = k + 1 < devices.size() ? offsets.get(k + 1) : theta.length;
+            int to = end(k, theta);
             double[] part = new double[to - from];
             double[][] input = AudioArrays.toDouble(inputs.get(k));
             upstream = adjoints.orElseThrow().get(k).pullBack(input, output, Arrays.copyOfRange(theta, from, to), rate, upstream, part);
@@ -179,6 +182,11 @@ public final class PatchGradient {
             System.arraycopy(synthPart, 0, gradient, 0, synthParams);
         }
         return new ValueAndGradient(v.value(), gradient);
+    }
+
+    /** Where device k's part of θ ends. */
+    private int end(int k, double[] theta) {
+        return k + 1 < devices.size() ? offsets.get(k + 1) : theta.length;
     }
 
     /** {@link #evaluate} with every stand-in's gradient from DJL's autograd. */

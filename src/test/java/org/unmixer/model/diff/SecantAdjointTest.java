@@ -63,7 +63,7 @@ class SecantAdjointTest {
         double largest = 0;
         double[] secant = new double[theta.length];
         for (int i = 0; i < theta.length; i++) {
-            double h = i == 0 ? 1e-4 : SecantAdjoint.STEP; // Dry/Wet is exact: a narrow central difference
+            double h = i == 0 ? 1e-4 : SecantAdjoint.WIDTH / 2; // Dry/Wet is exact: a narrow central difference
             double[] up = theta.clone();
             double[] down = theta.clone();
             up[i] += h;
@@ -92,5 +92,33 @@ class SecantAdjointTest {
         new SecantAdjoint(reverb, new DryWetAdjoint(reverb), 9).pullBack(x, theta, RATE, u, second);
         assertThat(second).containsExactly(first);
         assertThat(first).as("every setting gets a gradient").doesNotContain(0.0);
+    }
+
+    /** The forward pass may start the extra render early and hand over its output: the same estimates. */
+    @Test
+    void startingTheRenderInTheForwardPassChangesNothing() {
+        DeviceSettings reverb = Catalog.standard().device("Reverb").defaults().with(Map.of("Dry/Wet", 30.0));
+        double[][] x = noiseBurst(3_000, 7);
+        double[][] u = noiseBurst(3_000, 8);
+        double[] theta = new double[1 + SecantAdjoint.PERTURBED.get("Reverb").size()];
+        java.util.Arrays.fill(theta, 0.5);
+        theta[2] = 0.99; // near the edge: its δ turns round when it would leave [0, 1]
+        DeviceSettings at = reverb;
+        SecantAdjoint alone = new SecantAdjoint(reverb, new DryWetAdjoint(reverb), 9);
+        for (int i = 0; i < theta.length; i++) {
+            at = at.withNormalized(alone.parameters().get(i).name(), theta[i]);
+        }
+        double[][] y = AudioArrays.toDouble(Effects.forDevice("Reverb").render(AudioArrays.toBuffer(x, RATE), at));
+        SecantAdjoint early = new SecantAdjoint(reverb, new DryWetAdjoint(reverb), 9);
+        for (int step = 0; step < 3; step++) {
+            double[] expected = new double[theta.length];
+            double[] actual = new double[theta.length];
+            alone.pullBack(x, y, theta, RATE, u, expected);
+            early.forwardInput(AudioArrays.toBuffer(x, RATE), theta);
+            early.pullBack(x, y, theta, RATE, u, actual);
+            for (int i = 0; i < theta.length; i++) {
+                assertThat(actual[i]).as("step %d, θ %d", step, i).isCloseTo(expected[i], within(1e-6 * Math.abs(expected[i])));
+            }
+        }
     }
 }
