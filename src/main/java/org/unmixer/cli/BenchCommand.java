@@ -135,6 +135,11 @@ final class BenchCommand implements Callable<Integer> {
             + "from the best θ with half the step size (default: ${DEFAULT-VALUE}, never).")
     int itfPatience;
 
+    @Option(names = "--itf-moves", paramLabel = "N", description = "'+itfN': every N steps try the best patch's discrete "
+            + "neighbours (wavetables, transpositions, switches, a device removed or two swapped) by the reference renderer and "
+            + "go on from the closest when it is closer (default: ${DEFAULT-VALUE}; 0 never).")
+    int itfMoves;
+
     @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
     int library = NearestNeighbourLibrary.DEFAULT_SIZE;
 
@@ -352,13 +357,14 @@ final class BenchCommand implements Callable<Integer> {
                     throw new BadInputException("--methods " + name + ": the polish shares a wall-time budget; give --budget-seconds");
                 }
                 ItfEstimator estimator = new ItfEstimator(name, shipped,
-                        new EffectItf.Settings(steps, itfRate, 0).withPatience(itfPatience), itfDevices, itfCandidates, checkpoints,
+                        new EffectItf.Settings(steps, itfRate, 0).withPatience(itfPatience).withMovesEvery(itfMoves), itfDevices, itfCandidates, checkpoints,
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 target.add(estimator);
                 notes.add(name + ": " + base + DRAWS_SUFFIX + ", then " + steps + " ITF steps (Adam, lr " + itfRate
                         + " on logit θ, straight-through rendering" + (itfSecants ? ", secant gradients for Reverb, Phaser-Flanger and"
-                        + " Multiband Dynamics" : "") + (itfPatience > 0 ? ", rollback after " + itfPatience + " steps" : "") + ") on each of its top " + itfCandidates + " candidates, the"
+                        + " Multiband Dynamics" : "") + (itfPatience > 0 ? ", rollback after " + itfPatience + " steps" : "")
+                        + (itfMoves > 0 ? ", discrete moves every " + itfMoves + " steps (their renders counted)" : "") + ") on each of its top " + itfCandidates + " candidates, the"
                         + " step closest to the target by reference MR-STFT kept; every step is a render and counts"
                         + (polish ? "; ITF stops at " + Math.round(100 * (1 - POLISH_SHARE)) + " % of the wall-time budget and CMA-ES"
                                 + " (σ " + org.unmixer.infer.itf.CmaesPolish.SIGMA + " in θ, the chain kept) spends the rest around its result"

@@ -27,7 +27,9 @@ import org.unmixer.model.diff.PatchGradient;
  * with its exact gradient on the CPU, {@link MrStftGradient}): a stand-in can bend a step's
  * direction but never make a step look better than it sounds. The oscillators' continuous
  * settings (wave positions, Osc 2's detune and gain, the sub's gain and tone) move with the synth;
- * the wavetables, whole-semitone transpositions and unison are discrete and stay.
+ * the wavetables, whole-semitone transpositions, switches and the chain are discrete: they stay,
+ * unless discrete moves are on ({@link Settings#withMovesEvery}), which try them by the reference
+ * renderer every few steps.
  */
 public final class EffectItf {
     /**
@@ -36,20 +38,20 @@ public final class EffectItf {
      * @param anchor λ_B, the pull back toward the initial θ
      * @param refineSynth whether the synth's differentiable parameters ({@link DiffWavetableVoice}) move too
      */
-    public record Settings(int steps, double learningRate, double anchor, boolean refineSynth, int patience) {
-        /** Refining the synth's level, oscillators, filter and amp envelope too; no rollback. */
+    public record Settings(int steps, double learningRate, double anchor, boolean refineSynth, int patience, int movesEvery) {
+        /** Refining the synth's level, oscillators, filter and amp envelope too; no rollback, no discrete moves. */
         public Settings(int steps, double learningRate, double anchor) {
             this(steps, learningRate, anchor, true);
         }
 
-        /** No rollback. */
+        /** No rollback, no discrete moves. */
         public Settings(int steps, double learningRate, double anchor, boolean refineSynth) {
-            this(steps, learningRate, anchor, refineSynth, 0);
+            this(steps, learningRate, anchor, refineSynth, 0, 0);
         }
 
         public Settings {
-            if (steps < 0 || !(learningRate > 0) || !(anchor >= 0) || patience < 0) {
-                throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate, λ_B ≥ 0 and patience ≥ 0");
+            if (steps < 0 || !(learningRate > 0) || !(anchor >= 0) || patience < 0 || movesEvery < 0) {
+                throw new IllegalArgumentException("ITF needs steps ≥ 0, a positive learning rate, λ_B ≥ 0, patience ≥ 0 and moves every ≥ 0 steps");
             }
         }
 
@@ -58,8 +60,21 @@ public final class EffectItf {
          * again from the best θ so far with half the step size (0: never).
          */
         public Settings withPatience(int steps) {
-            return new Settings(this.steps, learningRate, anchor, refineSynth, steps);
+            return new Settings(this.steps, learningRate, anchor, refineSynth, steps, movesEvery);
         }
+
+        /**
+         * The same with discrete moves: every {@code every} steps (0: never) the best patch so far
+         * is compared, by the reference renderer, with its {@link DiscreteMoves#neighbours}; the
+         * closest is taken when it is closer still (up to {@value #MOVES_PER_ROUND} in a row) and
+         * Adam starts again from it.
+         */
+        public Settings withMovesEvery(int every) {
+            return new Settings(steps, learningRate, anchor, refineSynth, patience, every);
+        }
+
+        /** Moves taken in a row at most, each from the last one's neighbours. */
+        public static final int MOVES_PER_ROUND = 3;
     }
 
     /**
@@ -70,11 +85,12 @@ public final class EffectItf {
     }
 
     /**
-     * The whole trajectory, the step with the lowest reference distance, how each device of the chain
-     * was made differentiable ({@link DiffDevices.Kind#label()}, in chain order), and whether the
-     * synth's parameters were refined.
+     * The whole trajectory, the step with the lowest reference distance, how each device of the
+     * starting chain was made differentiable ({@link DiffDevices.Kind#label()}, in chain order),
+     * whether the synth's parameters were refined, and how many renders the discrete moves'
+     * neighbours took (beyond one per step).
      */
-    public record Trajectory(List<Step> steps, int best, List<String> deviceKinds, boolean synthRefined) {
+    public record Trajectory(List<Step> steps, int best, List<String> deviceKinds, boolean synthRefined, int moveRenders) {
         public Step bestStep() {
             return steps.get(best);
         }
@@ -125,37 +141,52 @@ public final class EffectItf {
         }
         PatchGradient objective = new PatchGradient(start, target, diff, settings.refineSynth());
         // u = logit θ is what Adam moves; θ₀ is kept off the edges so that its logit is finite.
-        double[] init = objective.theta0();
-        int p = init.length;
-        double[] u = new double[p];
-        for (int i = 0; i < p; i++) {
-            init[i] = Math.min(1 - EDGE, Math.max(EDGE, init[i]));
-            u[i] = Math.log(init[i] / (1 - init[i]));
-        }
-        double[] m1 = new double[p];
-        double[] m2 = new double[p];
+        double[] init = clampedTheta0(objective);
+        double[] u = logit(init);
+        double[] m1 = new double[u.length];
+        double[] m2 = new double[u.length];
         List<Step> steps = new ArrayList<>();
         double[] bestU = u.clone();
         double bestValue = Double.POSITIVE_INFINITY;
+        Patch bestPatch = start;
         int sinceBest = 0;
         int adamSteps = 0;
+        int moveRenders = 0;
         double rateScale = 1;
         for (int step = 0; step <= settings.steps(); step++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("ITF interrupted at step " + step);
             }
-            double[] theta = sigmoid(u);
             boolean moving = step < settings.steps() && (deadline == NO_DEADLINE || System.nanoTime() - deadline < 0);
+            if (moving && step > 0 && settings.movesEvery() > 0 && step % settings.movesEvery() == 0) {
+                Moved moved = moves(objective, bestPatch, bestValue);
+                moveRenders += moved.renders();
+                if (moved.patch() != bestPatch) {
+                    // Adam starts again from the moved patch: its θ has another layout, the moments do not carry over.
+                    objective = new PatchGradient(moved.patch(), target, diff, settings.refineSynth());
+                    init = clampedTheta0(objective);
+                    u = logit(init);
+                    m1 = new double[u.length];
+                    m2 = new double[u.length];
+                    bestU = u.clone();
+                    adamSteps = 0;
+                    sinceBest = 0;
+                }
+            }
+            int p = u.length;
+            double[] theta = sigmoid(u);
             PatchGradient.ValueAndGradient v = objective.evaluate(theta, moving);
             double anchor = 0;
             for (int i = 0; i < p; i++) {
                 anchor += settings.anchor() * (theta[i] - init[i]) * (theta[i] - init[i]);
             }
-            steps.add(new Step(step, objective.patch(theta), v.value() + anchor, v.value()));
+            Patch patch = objective.patch(theta);
+            steps.add(new Step(step, patch, v.value() + anchor, v.value()));
             onStep.accept(step);
             if (v.value() < bestValue) {
                 bestValue = v.value();
                 bestU = u.clone();
+                bestPatch = patch;
                 sinceBest = 0;
             } else if (settings.patience() > 0 && ++sinceBest >= settings.patience() && moving) {
                 // A plateau or an overshoot: back to the best θ, fresh moments, half the step.
@@ -185,7 +216,60 @@ public final class EffectItf {
             }
         }
         return Optional.of(new Trajectory(List.copyOf(steps), best, start.chain().stream().map(x -> diff.kind(x).label()).toList(),
-                objective.refinesSynth()));
+                objective.refinesSynth(), moveRenders));
+    }
+
+    /** A discrete-move round's outcome: the patch to go on from ({@code from} itself when no move helped) and the renders it took. */
+    private record Moved(Patch patch, double distance, int renders) {
+    }
+
+    /**
+     * Up to {@link Settings#MOVES_PER_ROUND} moves in a row, each to the closest neighbour of the
+     * last when it is closer than the last (by more than rounding); the neighbours are rendered in
+     * parallel.
+     */
+    private Moved moves(PatchGradient objective, Patch from, double distance) {
+        Patch at = from;
+        double atDistance = distance;
+        int renders = 0;
+        for (int round = 0; round < Settings.MOVES_PER_ROUND; round++) {
+            List<Patch> neighbours = DiscreteMoves.neighbours(at).stream().filter(this::refinable).toList();
+            double[] distances = new double[neighbours.size()];
+            java.util.stream.IntStream.range(0, neighbours.size()).parallel()
+                    .forEach(i -> distances[i] = objective.distanceOf(neighbours.get(i)));
+            renders += neighbours.size();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("ITF interrupted while trying discrete moves");
+            }
+            int closest = -1;
+            for (int i = 0; i < distances.length; i++) {
+                if (distances[i] < atDistance * (1 - 1e-6) && (closest < 0 || distances[i] < distances[closest])) {
+                    closest = i;
+                }
+            }
+            if (closest < 0) {
+                break;
+            }
+            at = neighbours.get(closest);
+            atDistance = distances[closest];
+        }
+        return new Moved(at, atDistance, renders);
+    }
+
+    private static double[] clampedTheta0(PatchGradient objective) {
+        double[] init = objective.theta0();
+        for (int i = 0; i < init.length; i++) {
+            init[i] = Math.min(1 - EDGE, Math.max(EDGE, init[i]));
+        }
+        return init;
+    }
+
+    private static double[] logit(double[] theta) {
+        double[] u = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            u[i] = Math.log(theta[i] / (1 - theta[i]));
+        }
+        return u;
     }
 
     /** Whether the synth or some device of the chain has parameters ITF can move. */

@@ -91,9 +91,9 @@ public final class ItfEstimator implements Estimator {
         long end = timed ? start + input.budget().maxNanos() : EffectItf.NO_DEADLINE;
         long itfEnd = timed ? start + (long) (input.budget().maxNanos() * (1 - polishShare)) : EffectItf.NO_DEADLINE;
         Optional<CandidateItf.Result> result = steps == 0 ? Optional.empty()
-                : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor(), settings.refineSynth(), settings.patience()), diff), k)
+                : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor(), settings.refineSynth(), settings.patience(), settings.movesEvery()), diff), k)
                         .refine(patches, input.target(), itfEnd);
-        int renders = e.renders() + result.map(r -> r.runs().stream().mapToInt(run -> run.trajectory().steps().size()).sum()).orElse(0);
+        int renders = e.renders() + result.map(r -> r.runs().stream().mapToInt(run -> run.trajectory().steps().size() + run.trajectory().moveRenders()).sum()).orElse(0);
         List<Candidate> out = new ArrayList<>();
         if (result.isPresent()) {
             EffectItf.Step best = result.get().chosenRun().trajectory().bestStep();

@@ -132,6 +132,19 @@ public final class PatchGradient {
         return adjoints.isPresent() ? evaluateInPlainJava(theta, withGradient) : evaluateWithNdArrays(theta, withGradient);
     }
 
+    /**
+     * The reference distance to the target of any patch with this one's source and length (a
+     * discrete move's neighbour, whose chain or synth may differ): rendered, no gradient. Safe to
+     * call from several threads at once.
+     */
+    public double distanceOf(Patch patch) {
+        AudioBuffer audio = Renderer.renderSource(patch.source(), patch.synth(), rate, patch.source().totalSeconds());
+        for (DeviceSettings d : patch.chain()) {
+            audio = Effects.forDevice(d.device().name()).render(audio, d);
+        }
+        return distance.value(Arrays.copyOf(audio.mixToMono(), length));
+    }
+
     /** Whether the backward pass runs in plain Java ({@link DeviceAdjoint}s) rather than through DJL's autograd. */
     boolean plainJava() {
         return adjoints.isPresent();

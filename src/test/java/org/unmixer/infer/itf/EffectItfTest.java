@@ -151,4 +151,35 @@ class EffectItfTest {
         }
         assertThat(revisits).as("steps that return to the best θ so far").isPositive();
     }
+
+    /** An octave and a wavetable off: gradients cannot fix them, a discrete move can, and Adam goes on from there. */
+    @Test
+    void discreteMovesFixWhatGradientsCannotReach() throws Exception {
+        Patch pluck = org.unmixer.dsp.patch.PatchJson.standard().parse(
+                java.nio.file.Files.readString(java.nio.file.Path.of("assets", "examples", "pluck.json")));
+        Patch truth = pluck.withSource(new SourceSpec(SourceKind.SYNTH, 60, 110, 0.25, 0.3, 0));
+        SynthSpec s = truth.synth().orElseThrow();
+        org.unmixer.dsp.patch.WavetableRef formant = new org.unmixer.dsp.patch.WavetableRef("Formant", "Formant Sweep");
+        Patch start = new Patch(truth.source(), java.util.Optional.of(new SynthSpec(
+                s.settings().with(Map.of("Osc 1 Transp", 12.0, "Filter 1 Freq", 2000.0)), formant, s.oscillator2(), s.unison())),
+                truth.chain());
+        AudioBuffer target = Renderer.render(truth, Renderer.DEFAULT_RATE);
+
+        EffectItf.Settings plain = new EffectItf.Settings(12, 0.1, 0.0);
+        EffectItf.Trajectory without = new EffectItf(plain).refine(start, target).orElseThrow();
+        EffectItf.Trajectory with = new EffectItf(plain.withMovesEvery(4)).refine(start, target).orElseThrow();
+
+        assertThat(without.bestStep().patch().synth().orElseThrow().settings().get("Osc 1 Transp")).isEqualTo(12.0);
+        assertThat(without.moveRenders()).isZero();
+        SynthSpec moved = with.bestStep().patch().synth().orElseThrow();
+        assertThat(moved.settings().get("Osc 1 Transp")).isEqualTo(0.0);
+        assertThat(moved.oscillator1()).isEqualTo(s.oscillator1());
+        assertThat(with.steps()).hasSize(13);
+        assertThat(with.moveRenders()).isPositive();
+        assertThat(with.bestStep().referenceDistance()).isLessThan(0.8 * without.bestStep().referenceDistance());
+        // Every step, moved or not, is its patch rendered by the reference renderer.
+        EffectItf.Step last = with.steps().get(12);
+        assertThat(last.referenceDistance()).isCloseTo(AudioMetrics.standard().mrStft(Renderer.render(last.patch(), Renderer.DEFAULT_RATE), target),
+                org.assertj.core.api.Assertions.within(1e-6));
+    }
 }
