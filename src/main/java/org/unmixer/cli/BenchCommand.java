@@ -138,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--itf-moves", paramLabel = "N", description = "'+itfN': every N steps try the best patch's discrete "
             + "neighbours (wavetables, transpositions, switches, a device removed or two swapped) by the reference renderer and "
             + "go on from the closest when it is closer (default: ${DEFAULT-VALUE}; 0 never).")
-    int itfMoves;
+    int itfMoves = org.unmixer.session.EstimationOptions.ITF_MOVES_EVERY;
 
     @Option(names = "--library", paramLabel = "N", description = "nn library size (default: 20000).")
     int library = NearestNeighbourLibrary.DEFAULT_SIZE;

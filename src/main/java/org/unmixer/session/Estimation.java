@@ -62,7 +62,7 @@ public final class Estimation {
             try (NDManager proxyManager = NDManager.newBaseManager()) {
                 DiffDevices diff = DiffDevices.withProxies(options.proxies(), proxyManager).withSecants();
                 EffectItf effectItf = new EffectItf(new EffectItf.Settings(steps, EstimationOptions.ITF_LEARNING_RATE,
-                        options.itfAnchor()), diff);
+                        options.itfAnchor()).withMovesEvery(EstimationOptions.ITF_MOVES_EVERY), diff);
                 itf = new CandidateItf(effectItf, options.itfCandidates()).refine(e.candidates(), e.prepared().audio(), deadline,
                         (candidate, step) -> progress.update("refining chain " + (candidate + 1) + " of " + candidates + ", step " + step,
                                 0.1 + 0.8 * (candidate * (steps + 1.0) + step + 1) / (candidates * (steps + 1.0))));

@@ -30,7 +30,8 @@ import org.unmixer.params.Catalog;
  * through Saturator → Reverb → EQ Eight, started from a detuned copy; each step renders the patch
  * with the reference renderer (straight-through), pulls the CPU MR-STFT gradient back through the
  * differentiable voice and the analytic devices in plain Java, and takes an Adam step. {@code secants}
- * adds the reverb's secant gradients (two more reverb renders a step), as {@code estimate} runs it.
+ * adds the reverb's secant gradients (one more reverb render a step), as {@code estimate} runs it;
+ * {@code -p moves=true} the discrete moves too.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,6 +48,10 @@ public class ItfBenchmark {
     @Param({"false", "true"})
     boolean secants;
 
+    /** Discrete moves every 25 steps, as {@code estimate} runs ITF (their neighbours' renders on top of the 100 steps). */
+    @Param({"false"})
+    boolean moves;
+
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Patch pluck = PatchJson.standard().parse(java.nio.file.Files.readString(Path.of("assets", "examples", "pluck.json")));
@@ -62,7 +67,8 @@ public class ItfBenchmark {
                 c.device("Reverb").defaults().with(Map.of("Dry/Wet", 25.0)),
                 c.device("EQ Eight").defaults().with(Map.of("3 Gain A", -2.0))));
         org.unmixer.model.diff.DiffDevices diff = org.unmixer.model.diff.DiffDevices.analyticOnly();
-        itf = new EffectItf(new EffectItf.Settings(100, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0),
+        EffectItf.Settings settings = new EffectItf.Settings(100, org.unmixer.session.EstimationOptions.ITF_LEARNING_RATE, 0);
+        itf = new EffectItf(moves ? settings.withMovesEvery(org.unmixer.session.EstimationOptions.ITF_MOVES_EVERY) : settings,
                 secants ? diff.withSecants() : diff);
     }
 

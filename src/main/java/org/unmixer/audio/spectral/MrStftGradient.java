@@ -52,21 +52,25 @@ public final class MrStftGradient {
             throw new IllegalArgumentException("estimate has " + estimate.length + " samples, the target " + length);
         }
         double share = 1.0 / resolutions.size();
-        // Resolutions are independent: computed in parallel, each into its own gradient, summed in order
-        // (so the result does not depend on the thread count).
-        double[][] parts = new double[resolutions.size()][];
+        // Resolutions are independent: two fixed halves of them (alternate ones, so both halves hold
+        // small and large FFTs) run in parallel, each adding into its own gradient in a fixed order,
+        // and the two are summed: the result does not depend on the thread count.
+        double[][] halves = new double[2][];
         double[] values = new double[resolutions.size()];
-        java.util.stream.IntStream.range(0, resolutions.size()).parallel().forEach(i -> {
-            parts[i] = new double[length];
-            values[i] = resolutions.get(i).accumulate(estimate, share, parts[i]);
-        });
-        double[] gradient = new double[length];
-        double value = 0;
-        for (int i = 0; i < parts.length; i++) {
-            value += share * values[i];
-            for (int j = 0; j < length; j++) {
-                gradient[j] += parts[i][j];
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+            halves[h] = new double[length];
+            for (int i = h; i < resolutions.size(); i += 2) {
+                values[i] = resolutions.get(i).accumulate(estimate, share, halves[h]);
             }
+        });
+        double[] gradient = halves[0];
+        double[] other = halves[1];
+        for (int j = 0; j < length; j++) {
+            gradient[j] += other[j];
+        }
+        double value = 0;
+        for (double v : values) {
+            value += share * v;
         }
         return new ValueAndGradient(value, gradient);
     }

@@ -106,7 +106,8 @@ public final class EstimateJson {
                 ObjectNode c = candidates.addObject();
                 c.put("rank", run.candidate() + 1).put("chosen", i == r.chosen())
                         .put("startDistance", run.trajectory().steps().get(0).referenceDistance())
-                        .put("bestDistance", run.bestDistance()).put("bestStep", run.trajectory().best());
+                        .put("bestDistance", run.bestDistance()).put("bestStep", run.trajectory().best())
+                        .put("moveRenders", run.trajectory().moveRenders());
                 c.put("synth", run.trajectory().synthRefined() ? "differentiable voice (Volume, Filter 1, amp envelope)" : "fixed");
                 ObjectNode kinds = c.putObject("devices");
                 var chain = run.trajectory().steps().get(0).patch().chain();
