@@ -42,6 +42,23 @@ public final class DiscreteMoves {
         return List.copyOf(out);
     }
 
+    /**
+     * At most how many neighbours this patch, or any patch moves reach from it, has: every
+     * oscillator, switch and filter on, and the chain never longer (moves only remove or swap).
+     */
+    public static int atMost(Patch patch) {
+        int synth = 0;
+        if (patch.synth().isPresent() && patch.source().kind() == SourceKind.SYNTH) {
+            DeviceSettings s = patch.synth().get().settings();
+            int otherTables = Wavetables.catalog().size() - 1;
+            synth = 2 * otherTables + (OSC_1_INTERVALS.length + 1) + 1 + (OSC_2_INTERVALS.length + 1) + 1
+                    + (s.device().param("Sub Transpose").items().size() - 1) + 1
+                    + (s.device().param("Filter 1 Type").items().size() - 1) + (s.device().param("Filter 1 Slope").items().size() - 1);
+        }
+        int n = patch.chain().size();
+        return synth + (n == 0 ? 0 : 2 * n - 1);
+    }
+
     private static void synthMoves(Patch patch, SynthSpec synth, Set<Patch> out) {
         DeviceSettings s = synth.settings();
         for (Wavetables.Entry e : Wavetables.catalog()) {

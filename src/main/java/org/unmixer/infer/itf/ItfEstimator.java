@@ -87,11 +87,20 @@ public final class ItfEstimator implements Estimator {
         int k = Math.min(candidates, patches.size());
         long left = (long) input.budget().maxRenders() - e.renders();
         int steps = (int) Math.max(0, Math.min(settings.steps(), left / k - 1));
+        // Discrete moves only when the render budget has room for their worst case on top of the steps.
+        int movesEvery = settings.movesEvery();
+        if (movesEvery > 0 && steps > 0) {
+            long rounds = (steps - 1) / movesEvery;
+            long worst = patches.stream().limit(k).mapToLong(DiscreteMoves::atMost).max().orElse(0);
+            if (k * (steps + 1 + rounds * EffectItf.Settings.MOVES_PER_ROUND * worst) > left) {
+                movesEvery = 0;
+            }
+        }
         boolean timed = input.budget().maxNanos() != Long.MAX_VALUE;
         long end = timed ? start + input.budget().maxNanos() : EffectItf.NO_DEADLINE;
         long itfEnd = timed ? start + (long) (input.budget().maxNanos() * (1 - polishShare)) : EffectItf.NO_DEADLINE;
         Optional<CandidateItf.Result> result = steps == 0 ? Optional.empty()
-                : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor(), settings.refineSynth(), settings.patience(), settings.movesEvery()), diff), k)
+                : new CandidateItf(new EffectItf(new EffectItf.Settings(steps, settings.learningRate(), settings.anchor(), settings.refineSynth(), settings.patience(), movesEvery), diff), k)
                         .refine(patches, input.target(), itfEnd);
         int renders = e.renders() + result.map(r -> r.runs().stream().mapToInt(run -> run.trajectory().steps().size() + run.trajectory().moveRenders()).sum()).orElse(0);
         List<Candidate> out = new ArrayList<>();

@@ -61,6 +61,12 @@ class DiscreteMovesTest {
         assertThat(neighbours.stream().filter(n -> !n.synth().orElseThrow().oscillator2().equals(p.synth().orElseThrow().oscillator2())))
                 .hasSize(tables);
         assertThat(DiscreteMoves.neighbours(p)).as("pure").isEqualTo(neighbours);
+        // Everything on: as many neighbours as the bound allows, and no patch moves reach has more.
+        Patch allOn = synthPatch(Map.of("Osc 2 On", "On", "Sub On", "On", "Filter 1 On", "On", "Osc 1 Transp", 0.0, "Osc 2 Transp", 0.0));
+        assertThat(DiscreteMoves.neighbours(allOn).size()).isLessThanOrEqualTo(DiscreteMoves.atMost(allOn));
+        for (Patch n : DiscreteMoves.neighbours(allOn)) {
+            assertThat(DiscreteMoves.neighbours(n).size()).isLessThanOrEqualTo(DiscreteMoves.atMost(allOn));
+        }
     }
 
     @Test

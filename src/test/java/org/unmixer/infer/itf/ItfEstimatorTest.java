@@ -72,4 +72,22 @@ class ItfEstimatorTest {
         assertThat(distance(polished.best().patch(), target)).isLessThanOrEqualTo(refined);
         assertThat(polished.best().patch().chainNames()).isEqualTo(itfOnly.best().patch().chainNames());
     }
+
+    /** Discrete moves render their neighbours: they run only when the render budget has room for their worst case. */
+    @Test
+    void discreteMovesStayWithinTheRenderBudget() {
+        AudioBuffer target = Renderer.render(patch(15, 9), Renderer.DEFAULT_RATE);
+        Fixed base = new Fixed(List.of(patch(3, -3)));
+        EffectItf.Settings settings = new EffectItf.Settings(10, 0.1, 0).withMovesEvery(5);
+        int worst = DiscreteMoves.atMost(patch(3, -3)); // one round (at step 5), up to three moves in a row
+        for (int renders : new int[] {11, 11 + 3 * worst}) {
+            Budget budget = new Budget(renders, 3_600_000_000_000L);
+            Estimation e = new ItfEstimator("itf", base, settings, DiffDevices.analyticOnly(), 1, new int[] {0, 10}, in -> "x")
+                    .estimate(new EstimationInput(target, NOISE, Optional.empty(), budget));
+            assertThat(e.renders()).as("budget %d", renders).isLessThanOrEqualTo(renders);
+            if (renders > 11) {
+                assertThat(e.renders()).as("the moves ran").isGreaterThan(11);
+            }
+        }
+    }
 }
