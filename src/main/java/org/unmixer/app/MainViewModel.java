@@ -212,10 +212,12 @@ public final class MainViewModel {
     private void publish(EstimationResult r) {
         result = r;
         List<ChainChoice> choices = new ArrayList<>();
+        int refined = r.itf().map(x -> x.chosenRun().candidate()).orElse(-1);
         for (int i = 0; i < r.estimate().candidates().size(); i++) {
             Patch c = r.estimate().candidates().get(i);
-            choices.add(new ChainChoice(i + 1, c.chain().isEmpty() ? "(dry synth)" : String.join(" → ", c.chainNames()),
-                    r.estimate().chainProbabilities().get(i)));
+            String chain = i == refined ? refinedChainText(c, r.itf().orElseThrow().chosenRun().trajectory().bestStep().patch())
+                    : chainText(c);
+            choices.add(new ChainChoice(i + 1, chain, r.estimate().chainProbabilities().get(i)));
         }
         chains.setAll(choices);
         r.estimate().prepared().note().ifPresent(n -> fileLine.set(fileLine.get() + " · " + n.noteName()));
@@ -231,6 +233,17 @@ public final class MainViewModel {
         }
         stage.set("done");
         progress.set(1);
+    }
+
+    static String chainText(Patch p) {
+        return p.chain().isEmpty() ? "(dry synth)" : String.join(" → ", p.chainNames());
+    }
+
+    /** The refined candidate's line: ITF's discrete moves may have removed or swapped devices, so it names what the best step plays. */
+    static String refinedChainText(Patch start, Patch best) {
+        String from = chainText(start);
+        String now = chainText(best);
+        return now.equals(from) ? from : now + "  (refined from " + from + ")";
     }
 
     private void showStep(int step) {

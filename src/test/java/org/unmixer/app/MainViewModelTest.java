@@ -197,4 +197,15 @@ class MainViewModelTest {
     private static int freePort() {
         return org.unmixer.testing.FreePorts.udp();
     }
+
+    @Test
+    void theRefinedChainNamesWhatItsBestStepPlays() {
+        org.unmixer.params.Catalog c = org.unmixer.params.Catalog.standard();
+        org.unmixer.dsp.patch.Patch start = new org.unmixer.dsp.patch.Patch(
+                new org.unmixer.dsp.patch.SourceSpec(org.unmixer.dsp.patch.SourceKind.NOISE, 60, 100, 0.3, 0.1, 1),
+                java.util.Optional.empty(), java.util.List.of(c.device("Saturator").defaults(), c.device("Reverb").defaults()));
+        assertThat(MainViewModel.refinedChainText(start, start)).isEqualTo("Saturator → Reverb");
+        assertThat(MainViewModel.refinedChainText(start, start.withChain(java.util.List.of(c.device("Reverb").defaults()))))
+                .isEqualTo("Reverb  (refined from Saturator → Reverb)");
+    }
 }
