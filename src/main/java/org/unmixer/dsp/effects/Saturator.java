@@ -106,8 +106,9 @@ public final class Saturator implements Effect {
                 (buf, from, to) -> SaturatorCurves.shapeInPlace(buf, from, to, curve, threshold, ws);
         double drive = c.driveGain();
         if (c.dcFilter() == null && c.colorPre().isEmpty() && c.oversampling() == 2) {
-            // no linear stage around the curve: ×Drive and the mix ride on the oversampler's blocks
-            for (int ch = 0; ch < channels; ch++) {
+            // no linear stage around the curve: ×Drive and the mix ride on the oversampler's blocks;
+            // the channels are independent, so they run in parallel
+            java.util.stream.IntStream.range(0, channels).parallel().forEach(ch -> {
                 float[] dry = input.channel(ch);
                 float[] o = new float[n];
                 HalfbandOversampler.shape2((from, dst, at, count) -> {
@@ -116,7 +117,7 @@ public final class Saturator implements Effect {
                     }
                 }, n, shaper, (from, wet, count) -> mix(dry, wet, o, from, count, c));
                 out[ch] = o;
-            }
+            });
             return new AudioBuffer(out, input.sampleRate());
         }
         // Linear stages run on all channels together (BiquadCascade overlaps two channels).
@@ -132,9 +133,7 @@ public final class Saturator implements Effect {
             BiquadCascade.filterInPlace(x, n, List.of(c.dcFilter()));
         }
         BiquadCascade.filterInPlace(x, n, c.colorPre());
-        for (int ch = 0; ch < channels; ch++) {
-            HalfbandOversampler.shapeInPlace(x[ch], n, c.oversampling(), shaper);
-        }
+        java.util.stream.IntStream.range(0, channels).parallel().forEach(ch -> HalfbandOversampler.shapeInPlace(x[ch], n, c.oversampling(), shaper));
         BiquadCascade.filterInPlace(x, n, c.colorPost());
         for (int ch = 0; ch < channels; ch++) {
             float[] o = new float[n];
