@@ -108,7 +108,7 @@ public final class EstimateJson {
                         .put("startDistance", run.trajectory().steps().get(0).referenceDistance())
                         .put("bestDistance", run.bestDistance()).put("bestStep", run.trajectory().best())
                         .put("moveRenders", run.trajectory().moveRenders());
-                c.put("synth", run.trajectory().synthRefined() ? "differentiable voice (Volume, Filter 1, amp envelope)" : "fixed");
+                c.put("synth", run.trajectory().synthRefined() ? "differentiable voice (Volume, oscillators, Filter 1, amp envelope)" : "fixed");
                 ObjectNode kinds = c.putObject("devices");
                 var chain = run.trajectory().steps().get(0).patch().chain();
                 for (int k = 0; k < chain.size(); k++) {
