@@ -106,8 +106,9 @@ final class SecantAdjoint implements DeviceAdjoint {
         for (int i = 0; i < fixed; i++) {
             thetaGradient[i] += exactGradient[i];
         }
-        AudioBuffer in = AudioArrays.toBuffer(input, sampleRate);
-        Perturbed p = pending != null && java.util.Arrays.equals(pending.theta(), theta) ? pending : perturb(in, theta);
+        boolean started = pending != null && java.util.Arrays.equals(pending.theta(), theta);
+        AudioBuffer in = started && output != null ? null : AudioArrays.toBuffer(input, sampleRate);
+        Perturbed p = started ? pending : perturb(in, theta);
         pending = null;
         double[][] y = output != null ? output : AudioArrays.toDouble(reference.render(in, at(theta, null)));
         double slope = (AudioArrays.dot(upstream, AudioArrays.toDouble(p.render().join())) - AudioArrays.dot(upstream, y)) / WIDTH;
