@@ -357,7 +357,8 @@ final class BenchCommand implements Callable<Integer> {
                     throw new BadInputException("--methods " + name + ": the polish shares a wall-time budget; give --budget-seconds");
                 }
                 ItfEstimator estimator = new ItfEstimator(name, shipped,
-                        new EffectItf.Settings(steps, itfRate, 0).withPatience(itfPatience).withMovesEvery(itfMoves), itfDevices, itfCandidates, checkpoints,
+                        new EffectItf.Settings(steps, itfRate, 0).withPatience(itfPatience).withMovesEvery(itfMoves), itfDevices,
+                        itfCandidates, checkpoints,
                         in -> ids.getOrDefault(in.target(), "?"), polish ? POLISH_SHARE : 0);
                 itfEstimators.add(estimator);
                 target.add(estimator);

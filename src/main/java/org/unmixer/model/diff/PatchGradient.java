@@ -138,11 +138,7 @@ public final class PatchGradient {
      * call from several threads at once.
      */
     public double distanceOf(Patch patch) {
-        AudioBuffer audio = Renderer.renderSource(patch.source(), patch.synth(), rate, patch.source().totalSeconds());
-        for (DeviceSettings d : patch.chain()) {
-            audio = Effects.forDevice(d.device().name()).render(audio, d);
-        }
-        return distance.value(Arrays.copyOf(audio.mixToMono(), length));
+        return distance.value(Arrays.copyOf(Renderer.render(patch, rate).mixToMono(), length));
     }
 
     /** Whether the backward pass runs in plain Java ({@link DeviceAdjoint}s) rather than through DJL's autograd. */
