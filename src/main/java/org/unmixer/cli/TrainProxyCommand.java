@@ -15,8 +15,6 @@ import org.unmixer.model.proxy.ProxyData;
 import org.unmixer.model.proxy.ProxyDesigns;
 import org.unmixer.model.proxy.ProxyFiles;
 import org.unmixer.model.proxy.ProxyNetwork;
-import org.unmixer.model.proxy.ProxyTcn;
-import org.unmixer.model.proxy.SpectralMaskProxy;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
@@ -59,8 +57,8 @@ final class TrainProxyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/proxies/NAME).")
     Path out;
 
-    @Option(names = "--design", paramLabel = "NAME", description = "Network design: tcn (sample domain) or spectral-mask (frame"
-            + " domain); default: the effect's own (spectral-mask for eq-eight, ott and phaser, tcn for saturator and reverb).")
+    @Option(names = "--design", paramLabel = "NAME", description = "Network design (tcn, spectral-mask, …); default: the effect's"
+            + " own (ProxyDesigns.forDevice).")
     String design;
 
     @Option(names = "--analytic", description = "Measure the effect's analytic differentiable version (eq-eight, saturator) on the"
@@ -93,9 +91,7 @@ final class TrainProxyCommand implements Callable<Integer> {
             return ErrorReporter.OK;
         }
         ProxyNetwork.ProxyConfig net = design(device, conditioning);
-        // The time-domain term pins a sample-domain network's phase; a frame-domain gain cannot
-        // match the device's phase, and the term would only pull its gains down.
-        double timeWeight = net instanceof ProxyTcn.Config ? 1.0 : 0.0;
+        double timeWeight = net.timeWeight();
         ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, timeWeight, 2);
         PrintWriter err = spec.commandLine().getErr();
         Path dir = out != null ? out : Path.of("runs", "proxies", effect);
@@ -136,11 +132,11 @@ final class TrainProxyCommand implements Callable<Integer> {
         if (design == null) {
             return ProxyDesigns.forDevice(device, conditioning);
         }
-        return switch (design) {
-            case ProxyTcn.Config.DESIGN -> ProxyDesigns.tcn(device, conditioning.size());
-            case SpectralMaskProxy.Config.DESIGN -> ProxyDesigns.spectralMask(device, conditioning);
-            default -> throw new BadInputException("--design \"" + design + "\" is unknown; choose " + ProxyTcn.Config.DESIGN + " or "
-                    + SpectralMaskProxy.Config.DESIGN);
-        };
+        ProxyNetwork.ProxyConfig named = ProxyDesigns.byName(design, device, conditioning);
+        if (named == null) {
+            throw new BadInputException("--design \"" + design + "\" is unknown for " + device + "; choose from "
+                    + String.join(", ", new java.util.TreeSet<>(ProxyDesigns.CONFIG_TYPES.keySet())));
+        }
+        return named;
     }
 }

@@ -2,6 +2,7 @@ package org.unmixer.model.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.unmixer.dsp.effects.MultibandDynamics;
 import org.unmixer.dsp.effects.PhaserFlanger;
 
@@ -25,7 +26,24 @@ public final class ProxyDesigns {
     static final int CHANNELS = 16;
     static final int CONDITION_HIDDEN = 64;
 
+    /** Every design by its name in a saved proxy ({@link ProxyFiles}) and on the command line. */
+    public static final Map<String, Class<? extends ProxyNetwork.ProxyConfig>> CONFIG_TYPES = Map.of(
+            ProxyTcn.Config.DESIGN, ProxyTcn.Config.class,
+            SpectralMaskProxy.Config.DESIGN, SpectralMaskProxy.Config.class);
+
     private ProxyDesigns() {
+    }
+
+    /**
+     * The named design sized for the device, or null when there is no design of that name (or it
+     * does not apply to the device).
+     */
+    public static ProxyNetwork.ProxyConfig byName(String design, String device, ProxyConditioning conditioning) {
+        return switch (design) {
+            case ProxyTcn.Config.DESIGN -> tcn(device, conditioning.size());
+            case SpectralMaskProxy.Config.DESIGN -> spectralMask(device, conditioning);
+            default -> null;
+        };
     }
 
     /** The design this project trains for the device. */

@@ -71,12 +71,11 @@ public final class ProxyFiles {
         ProxyNetwork.ProxyConfig config;
         // Proxies saved before the frame-domain design have no "design": they are TCNs.
         String design = root.path("design").asText(ProxyTcn.Config.DESIGN);
-        Class<? extends ProxyNetwork.ProxyConfig> type = switch (design) {
-            case ProxyTcn.Config.DESIGN -> ProxyTcn.Config.class;
-            case SpectralMaskProxy.Config.DESIGN -> SpectralMaskProxy.Config.class;
-            default -> throw new BadInputException(configFile + ": unknown proxy design \"" + design + "\" (expected "
-                    + ProxyTcn.Config.DESIGN + " or " + SpectralMaskProxy.Config.DESIGN + ")");
-        };
+        Class<? extends ProxyNetwork.ProxyConfig> type = ProxyDesigns.CONFIG_TYPES.get(design);
+        if (type == null) {
+            throw new BadInputException(configFile + ": unknown proxy design \"" + design + "\" (expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(ProxyDesigns.CONFIG_TYPES.keySet())) + ")");
+        }
         try {
             config = MAPPER.treeToValue(root.get("config"), type);
         } catch (IOException | IllegalArgumentException e) {

@@ -62,6 +62,11 @@ public final class ProxyTcn extends AbstractBlock implements ProxyNetwork {
         }
 
         @Override
+        public double timeWeight() {
+            return 1.0;
+        }
+
+        @Override
         public ProxyTcn build() {
             return new ProxyTcn(this);
         }
