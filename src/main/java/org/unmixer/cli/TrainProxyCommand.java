@@ -12,13 +12,17 @@ import org.unmixer.data.DatasetConfig;
 import org.unmixer.data.PatchSampler;
 import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyData;
+import org.unmixer.model.proxy.EqEightBandResponses;
 import org.unmixer.model.proxy.ProxyDesigns;
+import org.unmixer.model.proxy.SpectralMaskProxy;
 import org.unmixer.model.proxy.ProxyFiles;
 import org.unmixer.model.proxy.ProxyNetwork;
 import org.unmixer.params.BadInputException;
 import org.unmixer.params.Catalog;
 import org.unmixer.params.Suggest;
 import org.unmixer.train.AnalyticFidelity;
+import org.unmixer.train.BandResponseStage;
+import org.unmixer.train.ResponseFit;
 import org.unmixer.train.ProxyTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +65,16 @@ final class TrainProxyCommand implements Callable<Integer> {
             + " own (ProxyDesigns.forDevice).")
     String design;
 
+    @Option(names = "--pretrain-pairs", paramLabel = "N", description = "EQ Eight: band responses measured through the reference"
+            + " device to pre-train the proxy's band network on before the audio pairs (default: 100000; 0 skips the stage).")
+    int pretrainPairs = 100_000;
+
+    @Option(names = "--pretrain-steps", paramLabel = "N", description = "EQ Eight: steps of that pre-training (default: 24000).")
+    int pretrainSteps = 24_000;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Peak learning rate of the audio training (default: 0.002).")
+    double learningRate = 2e-3;
+
     @Option(names = "--analytic", description = "Measure the effect's analytic differentiable version (eq-eight, saturator) on the"
             + " held-out pairs instead of training a proxy.")
     boolean analytic;
@@ -72,8 +86,9 @@ final class TrainProxyCommand implements Callable<Integer> {
             throw new BadInputException("--effect \"" + effect + "\" is unknown" + Suggest.didYouMean(effect, List.copyOf(EFFECTS.keySet()))
                     + "; choose from " + String.join(", ", new java.util.TreeSet<>(EFFECTS.keySet())));
         }
-        if (steps < 1 || samples < 1024 || pool < 8) {
-            throw new BadInputException("--steps must be ≥ 1, --samples ≥ 1024 and --pool ≥ 8");
+        if (steps < 1 || samples < 1024 || pool < 8 || pretrainPairs < 0 || pretrainSteps < 1 || !(learningRate > 0)) {
+            throw new BadInputException("--steps must be ≥ 1, --samples ≥ 1024, --pool ≥ 8, --pretrain-pairs ≥ 0, --pretrain-steps ≥ 1"
+                    + " and --learning-rate > 0");
         }
         Catalog catalog = Catalog.standard();
         Path rangesConfig = Path.of(System.getProperty("unmixer.home", ".")).resolve("assets/training/train-full.json");
@@ -92,12 +107,13 @@ final class TrainProxyCommand implements Callable<Integer> {
         }
         ProxyNetwork.ProxyConfig net = design(device, conditioning);
         double timeWeight = net.timeWeight();
-        ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, 2e-3, Math.min(100, steps / 10 + 1), 5, timeWeight, 2);
+        ProxyTrainer.Config config = new ProxyTrainer.Config(steps, 8, pool, 64, learningRate, Math.min(100, steps / 10 + 1), 5, timeWeight, 2);
         PrintWriter err = spec.commandLine().getErr();
         Path dir = out != null ? out : Path.of("runs", "proxies", effect);
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
             ProxyNetwork network = net.build();
+            BandResponseStage bands = bandStage(device, net, sampler, conditioning);
             ProxyTrainer.Result r = new ProxyTrainer(data, config).train(network, manager, seed, new ProxyTrainer.Progress() {
                 @Override
                 public void step(int step, int total, double loss) {
@@ -110,15 +126,20 @@ final class TrainProxyCommand implements Callable<Integer> {
 
                 @Override
                 public void message(String text) {
-                    err.println("train-proxy " + effect + ": " + text);
+                    err.println("\rtrain-proxy " + effect + ": " + text);
                     err.flush();
                 }
-            });
+            }, bands);
             err.println();
             var report = r.toJson();
             report.put("steps", steps).put("samples", samples).put("pool", pool).put("seed", seed)
                     .put("receptiveField", net.receptiveField()).put("seconds", (System.nanoTime() - start) / 1e9);
-            report.put("design", net.design());
+            report.put("design", net.design()).put("learningRate", learningRate);
+            if (bands != null) {
+                report.put("pretrainPairs", pretrainPairs).put("pretrainSteps", pretrainSteps)
+                        .put("bandHeldOutErrorDb", bands.bandResult().heldOutDbAfter())
+                        .put("staticHeldOutErrorDb", bands.staticResult().heldOutDbAfter());
+            }
             ProxyFiles.save(device, network, report, dir);
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "%s proxy (" + net.design() + "): fidelity %.3f (MR-STFT proxy→device %.3f, dry→device %.3f; target ≤ 0.15), loss %.4f → %.4f,"
@@ -126,6 +147,15 @@ final class TrainProxyCommand implements Callable<Integer> {
                     r.lastLoss(), r.badSteps(), dir);
         }
         return ErrorReporter.OK;
+    }
+
+    /** EQ Eight's band pre-training stage, when its design has a band network and it is not switched off. */
+    private BandResponseStage bandStage(String device, ProxyNetwork.ProxyConfig net, PatchSampler sampler, ProxyConditioning conditioning) {
+        if (!device.equals("EQ Eight") || pretrainPairs == 0 || !(net instanceof SpectralMaskProxy.Config mask) || mask.sections().isEmpty()) {
+            return null;
+        }
+        EqEightBandResponses responses = new EqEightBandResponses(sampler, conditioning, mask.maskFrequencies(), 44_100, seed + 1);
+        return new BandResponseStage(responses, pretrainPairs, new ResponseFit.Config(pretrainSteps, 256, 2e-3, 5), 2, seed);
     }
 
     private ProxyNetwork.ProxyConfig design(String device, ProxyConditioning conditioning) {

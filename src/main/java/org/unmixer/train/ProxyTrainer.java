@@ -73,8 +73,29 @@ public final class ProxyTrainer {
         this.config = config;
     }
 
+    /** A stage run on the initialised network before it is trained on audio pairs. */
+    public interface Pretraining {
+        void run(ProxyNetwork net, NDManager manager, Progress progress);
+
+        /**
+         * The parameters the stage fitted that the audio training leaves as they are
+         * (none by default): what a measured target fits better than an MR-STFT gradient can.
+         */
+        default java.util.Set<ai.djl.nn.Parameter> frozen(ProxyNetwork net) {
+            return java.util.Set.of();
+        }
+    }
+
     /** Trains {@code net} (initialised here) and measures its fidelity. */
     public Result train(ProxyNetwork net, NDManager manager, long seed, Progress progress) {
+        return train(net, manager, seed, progress, null);
+    }
+
+    /**
+     * Trains {@code net} (initialised here), after {@code pretraining} when not null, and measures
+     * its fidelity.
+     */
+    public Result train(ProxyNetwork net, NDManager manager, long seed, Progress progress, Pretraining pretraining) {
         int samples = data.samples();
         progress.message("rendering " + (config.pool() + config.heldOut()) + " training pairs through the reference device");
         List<ProxyData.Example> pool = render(0, config.pool());
@@ -83,6 +104,11 @@ public final class ProxyTrainer {
         int channels = net.config().inputChannels();
         net.initialize(manager, DataType.FLOAT32, new Shape(config.batch(), channels, samples),
                 new Shape(config.batch(), data.conditioning().size()));
+        java.util.Set<ai.djl.nn.Parameter> frozen = java.util.Set.of();
+        if (pretraining != null) {
+            pretraining.run(net, manager, progress);
+            frozen = pretraining.frozen(net);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         double first = Double.NaN;
         double last = Double.NaN;
@@ -117,6 +143,9 @@ public final class ProxyTrainer {
                     bad++;
                 } else {
                     for (var p : net.getParameters()) {
+                        if (frozen.contains(p.getValue())) {
+                            continue;
+                        }
                         try (NDArray g = p.getValue().getArray().getGradient(); NDArray scaled = Scalars.mul(g, (float) factor)) {
                             adam.update(p.getKey(), p.getValue().getArray(), scaled, false);
                         }

@@ -74,6 +74,14 @@ final class FilmLayers {
         return silu(conditionMid.forward(ps, new NDList(c), training).singletonOrThrow());
     }
 
+    /** The conditioning MLP's parameters. */
+    ai.djl.nn.ParameterList conditionParameters() {
+        ai.djl.nn.ParameterList out = new ai.djl.nn.ParameterList();
+        conditionIn.getParameters().forEach(p -> out.add(p.getKey(), p.getValue()));
+        conditionMid.getParameters().forEach(p -> out.add(p.getKey(), p.getValue()));
+        return out;
+    }
+
     /** h [B, channels, T] through the stack, modulated by the embedding c. */
     NDArray forward(ParameterStore ps, NDArray h, NDArray c, boolean training) {
         for (int l = 0; l < dilated.size(); l++) {

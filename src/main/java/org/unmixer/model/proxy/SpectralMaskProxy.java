@@ -72,10 +72,13 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
      * @param timeVarying whether the frame network adds a gain that changes over time; false makes
      *     the proxy a linear filter whose gain comes from the condition alone (tried for EQ Eight:
      *     0.731 against 0.631 with the frame network, so its design keeps it on)
+     * @param sectionHidden width of the sections' shared MLP (0: {@code conditionHidden}, as saved
+     *     proxies from before this field have it)
+     * @param sectionLayers hidden layers of the sections' shared MLP (0: 2, as before this field)
      */
     public record Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
             int channels, int kernel, List<Integer> dilations, int conditionHidden, List<List<Integer>> sections,
-            boolean minimumPhase, boolean timeVarying) implements ProxyNetwork.ProxyConfig {
+            boolean minimumPhase, boolean timeVarying, int sectionHidden, int sectionLayers) implements ProxyNetwork.ProxyConfig {
         /** Its name in a saved proxy. */
         public static final String DESIGN = "spectral-mask";
 
@@ -84,12 +87,14 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
                 throw new IllegalArgumentException("the frame length must be a power of two ≥ 16 and the kernel odd");
             }
             dilations = List.copyOf(dilations);
+            sectionHidden = sectionHidden == 0 ? conditionHidden : sectionHidden;
+            sectionLayers = sectionLayers == 0 ? 2 : sectionLayers;
             sections = sections == null ? List.of() : sections.stream().map(List::copyOf).toList();
             if (sections.stream().map(List::size).distinct().count() > 1) {
                 throw new IllegalArgumentException("every section needs the same number of values");
             }
             if (dilations.isEmpty() || inputChannels < 1 || conditionSize < 1 || sampleRate < 1 || featureBands < 2
-                    || maskBands < 2 || channels < 1 || conditionHidden < 1) {
+                    || maskBands < 2 || channels < 1 || conditionHidden < 1 || sectionHidden < 1 || sectionLayers < 1) {
                 throw new IllegalArgumentException("a proxy needs layers, inputs, conditions, bands and channels");
             }
         }
@@ -101,12 +106,32 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
                     conditionHidden, List.of(), false, true);
         }
 
+        /** The sections' MLP as wide as the conditioning MLP, two hidden layers. */
+        public Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int featureBands, int maskBands,
+                int channels, int kernel, List<Integer> dilations, int conditionHidden, List<List<Integer>> sections,
+                boolean minimumPhase, boolean timeVarying) {
+            this(inputChannels, conditionSize, sampleRate, fftSize, featureBands, maskBands, channels, kernel, dilations,
+                    conditionHidden, sections, minimumPhase, timeVarying, 0, 0);
+        }
+
         public int hop() {
             return fftSize / 4;
         }
 
+        /** The frequencies (Hz) of the gain curve's points: log-spaced from 20 Hz to Nyquist. */
+        public double[] maskFrequencies() {
+            double[] hz = new double[maskBands];
+            for (int j = 0; j < maskBands; j++) {
+                hz[j] = LOWEST_HZ * Math.pow(sampleRate / 2.0 / LOWEST_HZ, (double) j / (maskBands - 1));
+            }
+            return hz;
+        }
+
         @Override
         public int receptiveField() {
+            if (!timeVarying) {
+                return fftSize; // one frame's gain from the condition alone
+            }
             return fftSize + hop() * (kernel - 1) * dilations.stream().mapToInt(Integer::intValue).sum();
         }
 
@@ -137,8 +162,8 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
     private final FilmLayers layers;
     private final Conv1d output;
     private final Linear staticOut;
-    private final Linear sectionIn;
-    private final Linear sectionMid;
+    /** The sections' shared MLP's hidden layers, in order (empty without sections). */
+    private final List<Linear> sectionHidden = new ArrayList<>();
     private final Linear sectionOut;
 
     public SpectralMaskProxy(Config config) {
@@ -148,8 +173,11 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         this.output = addChildBlock("output", FilmLayers.pointwise(config.maskBands()));
         this.staticOut = addChildBlock("static_output", Linear.builder().setUnits(config.maskBands()).build());
         boolean sections = !config.sections().isEmpty();
-        this.sectionIn = sections ? addChildBlock("section_in", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
-        this.sectionMid = sections ? addChildBlock("section_mid", Linear.builder().setUnits(config.conditionHidden()).build()) : null;
+        for (int l = 0; sections && l < config.sectionLayers(); l++) {
+            // The first two keep the names proxies saved before sectionLayers have.
+            String name = l == 0 ? "section_in" : l == 1 ? "section_mid" : "section_mid" + l;
+            sectionHidden.add(addChildBlock(name, Linear.builder().setUnits(config.sectionHidden()).build()));
+        }
         this.sectionOut = sections ? addChildBlock("section_output", Linear.builder().setUnits(config.maskBands()).build()) : null;
     }
 
@@ -175,11 +203,14 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         layers.initialize(manager, dataType, inputShapes[1], hidden);
         output.initialize(manager, dataType, hidden);
         staticOut.initialize(manager, dataType, new Shape(batch, config.conditionHidden()));
-        if (sectionIn != null) {
+        if (sectionOut != null) {
             long rows = batch * config.sections().size();
-            sectionIn.initialize(manager, dataType, new Shape(rows, config.sections().get(0).size()));
-            sectionMid.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
-            sectionOut.initialize(manager, dataType, new Shape(rows, config.conditionHidden()));
+            long width = config.sections().get(0).size();
+            for (Linear l : sectionHidden) {
+                l.initialize(manager, dataType, new Shape(rows, width));
+                width = config.sectionHidden();
+            }
+            sectionOut.initialize(manager, dataType, new Shape(rows, width));
         }
         // Zero gains in log: an untrained proxy is exactly the identity.
         for (ai.djl.nn.Block last : sectionOut == null ? List.of(output, staticOut) : List.of(output, staticOut, sectionOut)) {
@@ -224,10 +255,39 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
 
         NDArray c = layers.condition(ps, condition, training);
         NDArray fixed = staticOut.forward(ps, new NDList(c), training).singletonOrThrow().expandDims(1); // [B, 1, M]
-        if (sectionIn != null) {
+        // (= staticLogGain(condition), with the embedding c kept for the frame network)
+        if (sectionOut != null) {
             fixed = fixed.add(sections(ps, condition, training).expandDims(1));
         }
         NDArray logGain = config.timeVarying() ? fixed.add(timeVarying(ps, features, c, training)) : fixed;
+        return new NDList(filter(config, re, im, logGain, batch, count, samples));
+    }
+
+    /**
+     * The signal x [B, T] filtered by the log-gain [B, F or 1, M] at the {@link Config#maskFrequencies
+     * mask points} (per frame, or one for every frame): what the proxy does with the gain its
+     * networks predict, open for a gain from elsewhere (a measured response, in experiments and tests).
+     */
+    public static NDArray filter(Config config, NDArray x, NDArray logGain) {
+        NDManager m = x.getManager();
+        DataType type = x.getDataType();
+        Dft t = dft(config.fftSize());
+        int n = config.fftSize();
+        int k = n / 2 + 1;
+        NDArray frames = frames(x, n).mul(constant(m, t.window(), type, new Shape(n)));
+        NDArray re = frames.matMul(constant(m, t.cos(), type, new Shape(n, k)));
+        NDArray im = frames.matMul(constant(m, t.sin(), type, new Shape(n, k))).neg();
+        return filter(config, re, im, logGain, x.getShape().get(0), frames.getShape().get(1), x.getShape().get(1));
+    }
+
+    private static NDArray filter(Config config, NDArray re, NDArray im, NDArray logGain, long batch, long count, long samples) {
+        NDManager m = re.getManager();
+        DataType type = re.getDataType();
+        Dft t = dft(config.fftSize());
+        Bands bands = bands(config);
+        int n = config.fftSize();
+        int k = n / 2 + 1;
+        NDArray window = constant(m, t.window(), type, new Shape(n));
         NDArray logMagnitude = logGain.matMul(constant(m, bands.maskInterpolation(), type, new Shape(config.maskBands(), k)));
 
         NDArray inverseCos = constant(m, t.inverseCos(), type, new Shape(k, n));
@@ -246,7 +306,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         }
         NDArray y = yRe.matMul(inverseCos).add(yIm.matMul(constant(m, t.inverseSin(), type, new Shape(k, n)))).mul(window);
         NDArray out = overlapAdd(y, batch, count, n).mul(constant(m, new double[] {1 / OVERLAP_GAIN}, type, new Shape(1)));
-        return new NDList(out.get(new NDIndex(":, {}:{}", n, n + samples)).reshape(batch, 1, samples));
+        return out.get(new NDIndex(":, {}:{}", n, n + samples)).reshape(batch, 1, samples);
     }
 
     /** The frame network's log-gain [B, F, M]: features over frames, FiLM-conditioned. */
@@ -286,14 +346,56 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
             }
         }
         long batch = condition.getShape().get(0);
-        int points = config.maskBands();
         NDManager m = condition.getManager();
         DataType type = condition.getDataType();
         NDArray values = condition.matMul(constant(m, select, type, new Shape(config.conditionSize(), (long) count * size)))
                 .reshape(batch * count, size);
-        NDArray s = FilmLayers.silu(sectionIn.forward(ps, new NDList(values), training).singletonOrThrow());
-        s = FilmLayers.silu(sectionMid.forward(ps, new NDList(s), training).singletonOrThrow());
-        return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow().reshape(batch, count, points).sum(new int[] {1});
+        return sectionLogGain(ps, values, training).reshape(batch, count, config.maskBands()).sum(new int[] {1});
+    }
+
+    /**
+     * The shared sections' MLP: one section's values [R, S] (in the order of
+     * {@link Config#sections}' lists) to its log-gain at the mask points [R, M]. Public so that it
+     * can be pre-trained on measured section responses ({@code train.SectionPretraining}).
+     */
+    public NDArray sectionLogGain(ParameterStore ps, NDArray values, boolean training) {
+        if (sectionOut == null) {
+            throw new IllegalStateException("this proxy has no repeated sections");
+        }
+        NDArray s = values;
+        for (Linear l : sectionHidden) {
+            s = FilmLayers.silu(l.forward(ps, new NDList(s), training).singletonOrThrow());
+        }
+        return sectionOut.forward(ps, new NDList(s), training).singletonOrThrow();
+    }
+
+    /**
+     * The part of the time-invariant log-gain that comes from the whole condition [B, P] → [B, M]
+     * (the conditioning MLP, then a linear layer): without the sections' sum and the frame network.
+     */
+    public NDArray staticLogGain(ParameterStore ps, NDArray condition, boolean training) {
+        return staticOut.forward(ps, new NDList(layers.condition(ps, condition, training)), training).singletonOrThrow();
+    }
+
+    /** The parameters {@link #staticLogGain} depends on: the conditioning MLP's and the static output layer's. */
+    public ai.djl.nn.ParameterList staticParameters() {
+        ai.djl.nn.ParameterList out = new ai.djl.nn.ParameterList();
+        layers.conditionParameters().forEach(p -> out.add(p.getValue().getId(), p.getValue()));
+        staticOut.getParameters().forEach(p -> out.add(p.getValue().getId(), p.getValue()));
+        return out;
+    }
+
+    /** The section MLP's parameters (what {@code train.SectionPretraining} fits), empty without sections. */
+    public ai.djl.nn.ParameterList sectionParameters() {
+        ai.djl.nn.ParameterList out = new ai.djl.nn.ParameterList();
+        if (sectionOut != null) {
+            List<Linear> all = new ArrayList<>(sectionHidden);
+            all.add(sectionOut);
+            for (Linear l : all) {
+                l.getParameters().forEach(p -> out.add(p.getValue().getId(), p.getValue()));
+            }
+        }
+        return out;
     }
 
     /**

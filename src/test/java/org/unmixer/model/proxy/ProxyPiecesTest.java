@@ -145,7 +145,7 @@ class ProxyPiecesTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"phaser, Phaser-Flanger", "ott, Multiband Dynamics"})
+    @org.junit.jupiter.params.provider.CsvSource({"phaser, Phaser-Flanger", "ott, Multiband Dynamics", "eq-eight, EQ Eight"})
     void theExperimentalFrameDomainProxiesLoadAndMoveTowardTheirDevice(String folder, String device) {
         Catalog catalog = Catalog.standard();
         PatchSampler sampler = new PatchSampler(DatasetConfig.load(Path.of("assets/training/train-full.json"), catalog), catalog);
@@ -157,7 +157,7 @@ class ProxyPiecesTest {
             assertThat(p.net()).isInstanceOf(SpectralMaskProxy.class);
             double proxy = 0;
             double dry = 0;
-            for (int i = 0; i < 8; i++) { // held-out pairs: the training pools were indices 0…2047 (8191 for OTT)
+            for (int i = 0; i < 8; i++) { // held-out pairs: the training pools were indices 0…2047 (8191 for OTT; none for EQ Eight)
                 ProxyData.Example e = data.example(9000 + i);
                 float[] out = p.net().forward(new ParameterStore(m, false), new NDList(
                         m.create(e.network()).reshape(1, p.net().config().inputChannels(), 8192),
@@ -166,6 +166,10 @@ class ProxyPiecesTest {
                 dry += d.distance(e.input(), e.target());
             }
             assertThat(proxy).isLessThan(dry);
+            if (device.equals("EQ Eight")) {
+                // Measured 0.075 on these eight pairs (0.085 on the 64 held out in training, 0.136 on 200 more).
+                assertThat(proxy / dry).isLessThan(0.15);
+            }
         }
     }
 

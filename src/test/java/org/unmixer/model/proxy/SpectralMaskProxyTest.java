@@ -122,6 +122,8 @@ class SpectralMaskProxyTest {
     @Test
     void receptiveFieldIsAFramePlusTheFrameContext() {
         assertThat(SMALL.receptiveField()).isEqualTo(256 + 64 * 2 * (1 + 2));
+        assertThat(new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16, List.of(), true, false).receptiveField())
+                .isEqualTo(256);
         assertThatThrownBy(() -> new SpectralMaskProxy.Config(1, 1, RATE, 300, 8, 16, 8, 3, List.of(1), 16))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -211,15 +213,17 @@ class SpectralMaskProxyTest {
     void savedAndLoadedAsItsOwnDesign() throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             // Two repeated sections of two values each, so the shared section MLP is saved and used too.
+            // A three-layer section MLP of its own width, so those fields are saved and used too.
             SpectralMaskProxy net = new SpectralMaskProxy(new SpectralMaskProxy.Config(1, 5, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16,
-                    List.of(List.of(0, 1), List.of(2, 3)), true, true));
+                    List.of(List.of(0, 1), List.of(2, 3)), true, true, 12, 3));
             net.setInitializer(new NormalInitializer(0.3f), ai.djl.nn.Parameter.Type.WEIGHT);
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 1024), new Shape(1, 5));
             net.getParameters().forEach(p -> p.getValue().getArray().addi(0.05f));
             NDList in = new NDList(m.randomNormal(new Shape(1, 1, 1024)), m.randomUniform(0, 1, new Shape(1, 5)));
             float[] before = net.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
             ProxyFiles.save("EQ Eight", net, new ObjectMapper().createObjectNode(), tmp);
-            assertThat(Files.readString(tmp.resolve(ProxyFiles.CONFIG_FILE))).contains("\"design\" : \"spectral-mask\"");
+            assertThat(Files.readString(tmp.resolve(ProxyFiles.CONFIG_FILE))).contains("\"design\" : \"spectral-mask\"")
+                    .contains("\"sectionLayers\" : 3");
 
             ProxyFiles.Loaded loaded = ProxyFiles.load(tmp, m);
             assertThat(loaded.net()).isInstanceOf(SpectralMaskProxy.class);
@@ -231,5 +235,40 @@ class SpectralMaskProxyTest {
             assertThatThrownBy(() -> ProxyFiles.load(tmp, m)).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("unknown proxy design \"spectral-maks\"");
         }
+    }
+
+    @Test
+    void aConfigSavedBeforeTheSectionWidthAndDepthHasTheOldNetwork() throws IOException {
+        String old = "{\"inputChannels\":1,\"conditionSize\":5,\"sampleRate\":44100,\"fftSize\":256,\"featureBands\":8,"
+                + "\"maskBands\":16,\"channels\":8,\"kernel\":3,\"dilations\":[1,2],\"conditionHidden\":16,"
+                + "\"sections\":[[0,1],[2,3]],\"minimumPhase\":true,\"timeVarying\":true}";
+        SpectralMaskProxy.Config c = new ObjectMapper().readValue(old, SpectralMaskProxy.Config.class);
+        assertThat(c.sectionHidden()).isEqualTo(16);
+        assertThat(c.sectionLayers()).isEqualTo(2);
+    }
+
+    @Test
+    void filteringByAConstantLogGainScalesTheSignal() {
+        // A flat response has zero minimum phase: the output is the input times the gain.
+        SpectralMaskProxy.Config config = new SpectralMaskProxy.Config(1, 1, RATE, 256, 8, 16, 8, 3, List.of(1, 2), 16, List.of(), true, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomNormal(new Shape(2, 1500));
+            NDArray logGain = m.full(new Shape(2, 1, 16), (float) Math.log(0.5));
+            float[] y = SpectralMaskProxy.filter(config, x, logGain).toFloatArray();
+            float[] expected = x.toFloatArray();
+            assertThat(y).hasSize(expected.length);
+            for (int i = 0; i < y.length; i++) {
+                assertThat((double) y[i]).isCloseTo(0.5 * expected[i], org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void maskFrequenciesRunFromTwentyHertzToNyquistOnALogScale() {
+        double[] hz = SMALL.maskFrequencies();
+        assertThat(hz).hasSize(16);
+        assertThat(hz[0]).isCloseTo(20, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(hz[15]).isCloseTo(RATE / 2.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(hz[8] / hz[7]).isCloseTo(hz[1] / hz[0], org.assertj.core.api.Assertions.within(1e-9));
     }
 }
