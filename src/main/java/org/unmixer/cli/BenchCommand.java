@@ -123,6 +123,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--proxies", paramLabel = "DIR", description = "Effect proxies for '+itfN' (default: models/proxies).")
     Path proxies;
 
+    @Option(names = "--prefer-proxies", description = "'+itfN': a device with both an exact differentiable version and a"
+            + " proxy (EQ Eight, Saturator) gets the proxy's gradients.")
+    boolean preferProxies;
+
     @Option(names = "--itf-secants", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "'+itfN': also move Reverb, Phaser-Flanger and Multiband Dynamics settings by secant (SPSA) gradients "
                     + "from the reference device (default: on; --no-itf-secants for their mix or level alone).")
@@ -350,6 +354,7 @@ final class BenchCommand implements Callable<Integer> {
                     itfManager = ai.djl.ndarray.NDManager.newBaseManager();
                     itfDevices = DiffDevices.withProxies(proxies != null ? proxies : ModelLocations.shipped("proxies"), itfManager);
                     itfDevices = itfSecants ? itfDevices.withSecants() : itfDevices;
+                    itfDevices = preferProxies ? itfDevices.preferringProxies() : itfDevices;
                 }
                 int[] checkpoints = java.util.Arrays.stream(ITF_CHECKPOINTS).filter(c -> c <= steps).toArray();
                 boolean polish = itf.group(2) != null;

@@ -19,6 +19,8 @@ import org.unmixer.params.DeviceSettings;
  * (straight-through), else — for the devices that mix linearly (Reverb, Phaser-Flanger) — the
  * reference device with the exact gradient of its Dry/Wet only, or for Multiband Dynamics of its
  * Master Output only, else the reference device frozen (its θ kept, gradients passed through).
+ * {@link #preferringProxies()} turns the first two round, so a proxy can be measured in ITF against
+ * the exact version it stands in for.
  */
 public final class DiffDevices {
     /** How a device is made differentiable. */
@@ -46,14 +48,16 @@ public final class DiffDevices {
 
     private final Map<String, ProxyNetwork> proxies;
     private final boolean secants;
+    private final boolean proxiesFirst;
 
     private DiffDevices(Map<String, ProxyNetwork> proxies) {
-        this(proxies, false);
+        this(proxies, false, false);
     }
 
-    private DiffDevices(Map<String, ProxyNetwork> proxies, boolean secants) {
+    private DiffDevices(Map<String, ProxyNetwork> proxies, boolean secants, boolean proxiesFirst) {
         this.proxies = Map.copyOf(proxies);
         this.secants = secants;
+        this.proxiesFirst = proxiesFirst;
     }
 
     /**
@@ -63,7 +67,16 @@ public final class DiffDevices {
      * (a proxy in the chain) those devices fall back to their mix or level alone.
      */
     public DiffDevices withSecants() {
-        return new DiffDevices(proxies, true);
+        return new DiffDevices(proxies, true, proxiesFirst);
+    }
+
+    /** The same choice, except that a device with both an exact version and a proxy gets the proxy. */
+    public DiffDevices preferringProxies() {
+        return new DiffDevices(proxies, secants, true);
+    }
+
+    private boolean usesAnalytic(DeviceSettings settings) {
+        return DiffDevice.analytic(settings).isPresent() && !(proxiesFirst && proxies.containsKey(settings.device().name()));
     }
 
     /** Analytic versions only; every other device frozen. */
@@ -106,7 +119,7 @@ public final class DiffDevices {
 
     /** The kind of the NDArray stand-in {@link #forSettings} builds (never {@link Kind#SECANT}). */
     Kind ndArrayKind(DeviceSettings settings) {
-        if (DiffDevice.analytic(settings).isPresent()) {
+        if (usesAnalytic(settings)) {
             return Kind.ANALYTIC;
         }
         if (proxies.containsKey(settings.device().name())) {
@@ -124,9 +137,8 @@ public final class DiffDevices {
      * its gradient is the analytic version's, the proxy's, or the identity's.
      */
     public DiffDevice forSettings(DeviceSettings settings) {
-        var analytic = DiffDevice.analytic(settings);
-        if (analytic.isPresent()) {
-            DiffDevice exact = analytic.get();
+        if (usesAnalytic(settings)) {
+            DiffDevice exact = DiffDevice.analytic(settings).orElseThrow();
             StraightThroughDevice.GradientPath path = exact::apply;
             if (exact instanceof AnalyticEqEight eq) {
                 path = (a, t, rate) -> eq.apply(a, t, rate, GRADIENT_TAIL);

@@ -200,6 +200,35 @@ class StraightThroughDeviceTest {
     }
 
     @Test
+    void anExactVersionWinsOverAProxyUnlessProxiesArePreferred() {
+        DeviceSettings eq = device("EQ Eight", Map.of("1 Filter On A", "On", "1 Gain A", 6.0));
+        try (NDManager m = NDManager.newBaseManager()) {
+            ProxyConditioning conditioning = new ProxyConditioning(eq.device());
+            DiffDevices diff = DiffDevices.withProxies(Map.of("EQ Eight", randomProxy(m, conditioning, true)));
+            assertThat(diff.kind(eq)).isEqualTo(DiffDevices.Kind.ANALYTIC);
+            DiffDevices preferring = diff.preferringProxies();
+            assertThat(preferring.kind(eq)).isEqualTo(DiffDevices.Kind.PROXY);
+            assertThat(preferring.withSecants().kind(eq)).isEqualTo(DiffDevices.Kind.PROXY);
+            assertThat(DiffDevices.analyticOnly().preferringProxies().kind(eq)).isEqualTo(DiffDevices.Kind.ANALYTIC);
+            double[] exact = gradientOfSum(m, diff.forSettings(eq), eq);
+            double[] proxy = gradientOfSum(m, preferring.forSettings(eq), eq);
+            assertThat(exact).hasSameSizeAs(proxy);
+            assertThat(java.util.Arrays.equals(exact, proxy)).as("the proxy's gradient is not the exact one").isFalse();
+        }
+    }
+
+    private static double[] gradientOfSum(NDManager m, DiffDevice device, DeviceSettings settings) {
+        double[][] x = input(3);
+        NDArray t = m.create(device.theta(settings)).toType(DataType.FLOAT64, false);
+        t.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray audio = m.create(x[0]).stack(m.create(x[1]), 0);
+            gc.backward(device.apply(audio, t, RATE).square().sum());
+        }
+        return t.getGradient().toDoubleArray();
+    }
+
+    @Test
     void theChainedGraphCarriesAGradientToEveryParameterItRefines() {
         Map<String, Object> sat = new LinkedHashMap<>();
         sat.put("Type", "Medium Curve");
