@@ -22,8 +22,10 @@ import org.unmixer.dsp.effects.PhaserFlanger;
  *       256 hop; 32 feature bands, 96 gain points, 4 layers over frames with dilations 1–8: about
  *       ±90 ms of context), the LFO's value as a side channel for Phaser-Flanger. A 12-layer TCN
  *       (8 191 samples) reached only 0.90 (EQ Eight) and 0.71 (OTT) of the dry distance.</li>
- *   <li>Reverb: a tail seconds long that a gain on the input's frames cannot make; the TCN is
- *       the fallback, and no proxy of it is trained.</li>
+ *   <li>Reverb: a tail seconds long that a gain on the input's frames cannot make — a
+ *       {@link ReverbTailProxy}: partitioned convolution (512-sample partitions, as long as the
+ *       input) with noise shaped by an envelope the settings predict (48 points on log-frequency,
+ *       a level and a decay rate per point, free offsets for the first 8 partitions: 93 ms).</li>
  * </ul>
  */
 public final class ProxyDesigns {
@@ -33,7 +35,8 @@ public final class ProxyDesigns {
     /** Every design by its name in a saved proxy ({@link ProxyFiles}) and on the command line. */
     public static final Map<String, Class<? extends ProxyNetwork.ProxyConfig>> CONFIG_TYPES = Map.of(
             ProxyTcn.Config.DESIGN, ProxyTcn.Config.class,
-            SpectralMaskProxy.Config.DESIGN, SpectralMaskProxy.Config.class);
+            SpectralMaskProxy.Config.DESIGN, SpectralMaskProxy.Config.class,
+            ReverbTailProxy.Config.DESIGN, ReverbTailProxy.Config.class);
 
     private ProxyDesigns() {
     }
@@ -46,6 +49,7 @@ public final class ProxyDesigns {
         return switch (design) {
             case ProxyTcn.Config.DESIGN -> tcn(device, conditioning.size());
             case SpectralMaskProxy.Config.DESIGN -> spectralMask(device, conditioning);
+            case ReverbTailProxy.Config.DESIGN -> device.equals("Reverb") ? reverbTail(conditioning) : null;
             default -> null;
         };
     }
@@ -54,7 +58,15 @@ public final class ProxyDesigns {
     public static ProxyNetwork.ProxyConfig forDevice(String device, ProxyConditioning conditioning) {
         boolean frameDomain = device.equals("EQ Eight") || device.equals(MultibandDynamics.DEVICE_NAME)
                 || device.equals(PhaserFlanger.DEVICE_NAME);
+        if (device.equals("Reverb")) {
+            return reverbTail(conditioning);
+        }
         return frameDomain ? spectralMask(device, conditioning) : tcn(device, conditioning.size());
+    }
+
+    /** Reverb's design: an impulse response up to 1 024 partitions of 512 samples (11.9 s at 44.1 kHz). */
+    public static ReverbTailProxy.Config reverbTail(ProxyConditioning conditioning) {
+        return new ReverbTailProxy.Config(1, conditioning.size(), 44_100, 512, 48, 8, 128, 1024, 7);
     }
 
     /** The sample-domain design for the device. */

@@ -147,7 +147,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
     }
 
     /** The window, DFT matrices and cepstral fold of one frame length, computed once (constants). */
-    private record Dft(double[] window, double[] cos, double[] sin, double[] inverseCos, double[] inverseSin, double[] fold) {
+    record Dft(double[] window, double[] cos, double[] sin, double[] inverseCos, double[] inverseSin, double[] fold) {
     }
 
     /** The feature-band and gain-interpolation matrices of one configuration. */
@@ -434,12 +434,12 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
         return sum;
     }
 
-    private static NDArray constant(NDManager m, double[] values, DataType type, Shape shape) {
+    static NDArray constant(NDManager m, double[] values, DataType type, Shape shape) {
         NDArray a = m.create(values, shape);
         return type == DataType.FLOAT64 ? a : a.toType(type, false);
     }
 
-    private static Dft dft(int n) {
+    static Dft dft(int n) {
         return DFTS.computeIfAbsent(n, SpectralMaskProxy::buildDft);
     }
 
@@ -497,7 +497,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
      * [points, bins]: linear interpolation on log-frequency from {@code points} values spaced
      * evenly from 20 Hz to Nyquist to every bin (bins below 20 Hz take the first point's value).
      */
-    private static double[] interpolation(int points, int bins, int n, int sampleRate) {
+    static double[] interpolation(int points, int bins, int n, int sampleRate) {
         double[] w = new double[points * bins];
         double lo = Math.log(LOWEST_HZ);
         double hi = Math.log(sampleRate / 2.0);
