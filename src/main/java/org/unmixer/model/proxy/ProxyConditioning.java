@@ -82,6 +82,28 @@ public final class ProxyConditioning {
         return List.copyOf(continuous);
     }
 
+    /**
+     * Where a parameter starts in the vector: its value, or the first of its one-hot values.
+     *
+     * @throws IllegalArgumentException when the device has no such estimated parameter
+     */
+    public int position(String name) {
+        int i = 0;
+        for (ParamSpec p : continuous) {
+            if (p.name().equals(name)) {
+                return i;
+            }
+            i++;
+        }
+        for (ParamSpec p : quantized) {
+            if (p.name().equals(name)) {
+                return i;
+            }
+            i += width(p);
+        }
+        throw new IllegalArgumentException(device.name() + " has no estimated parameter \"" + name + "\"");
+    }
+
     /** Length of the vector. */
     public int size() {
         return size;

@@ -402,7 +402,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
      * Frames of N samples every N/4 of x [B, T], padded with N zeros in front and enough behind:
      * frame j starts at padded sample j·N/4. Built as four reshapes of shifted copies (no gather).
      */
-    private static NDArray frames(NDArray x, int n) {
+    static NDArray frames(NDArray x, int n) {
         int hop = n / 4;
         long batch = x.getShape().get(0);
         long samples = x.getShape().get(1);
@@ -419,7 +419,7 @@ public final class SpectralMaskProxy extends AbstractBlock implements ProxyNetwo
     }
 
     /** The inverse of {@link #frames}' layout: frame j added in at j·N/4, [B, (blocks + 1)·N]. */
-    private static NDArray overlapAdd(NDArray y, long batch, long count, int n) {
+    static NDArray overlapAdd(NDArray y, long batch, long count, int n) {
         int hop = n / 4;
         long blocks = count / 4;
         NDManager m = y.getManager();
