@@ -13,6 +13,7 @@ import org.unmixer.data.PatchSampler;
 import org.unmixer.model.proxy.ProxyConditioning;
 import org.unmixer.model.proxy.ProxyData;
 import org.unmixer.model.proxy.EqEightBandResponses;
+import org.unmixer.model.proxy.ModulatedFilterProxy;
 import org.unmixer.model.proxy.ProxyDesigns;
 import org.unmixer.model.proxy.SpectralMaskProxy;
 import org.unmixer.model.proxy.ProxyFiles;
@@ -23,6 +24,7 @@ import org.unmixer.params.Suggest;
 import org.unmixer.train.AnalyticFidelity;
 import org.unmixer.train.BandResponseStage;
 import org.unmixer.train.ResponseFit;
+import org.unmixer.train.SweepCalibration;
 import org.unmixer.train.ProxyTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +66,9 @@ final class TrainProxyCommand implements Callable<Integer> {
     @Option(names = "--design", paramLabel = "NAME", description = "Network design (tcn, spectral-mask, …); default: the effect's"
             + " own (ProxyDesigns.forDevice).")
     String design;
+
+    /** Pairs the Phaser-Flanger sweep search is judged on (about a third of each mode). */
+    private static final int SWEEP_PAIRS = 192;
 
     @Option(names = "--pretrain-pairs", paramLabel = "N", description = "EQ Eight: band responses measured through the reference"
             + " device to pre-train the proxy's band network on before the audio pairs (default: 100000; 0 skips the stage).")
@@ -114,6 +119,8 @@ final class TrainProxyCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             ProxyNetwork network = net.build();
             BandResponseStage bands = bandStage(device, net, sampler, conditioning);
+            // Phaser-Flanger's grey-box: the LFO's sweep per mode is searched for before the audio training
+            SweepCalibration sweeps = net instanceof ModulatedFilterProxy.Config ? new SweepCalibration(data::example, SWEEP_PAIRS) : null;
             ProxyTrainer.Result r = new ProxyTrainer(data, config).train(network, manager, seed, new ProxyTrainer.Progress() {
                 @Override
                 public void step(int step, int total, double loss) {
@@ -129,12 +136,16 @@ final class TrainProxyCommand implements Callable<Integer> {
                     err.println("\rtrain-proxy " + effect + ": " + text);
                     err.flush();
                 }
-            }, bands);
+            }, bands != null ? bands : sweeps);
             err.println();
             var report = r.toJson();
             report.put("steps", steps).put("samples", samples).put("pool", pool).put("seed", seed)
                     .put("receptiveField", net.receptiveField()).put("seconds", (System.nanoTime() - start) / 1e9);
             report.put("design", net.design()).put("learningRate", learningRate);
+            if (sweeps != null) {
+                double[] v = sweeps.found();
+                report.put("sweepPairs", SWEEP_PAIRS).put("phaserSweep", v[0]).put("flangerSweep", v[1]).put("doublerSweepMs", v[2]);
+            }
             if (bands != null) {
                 report.put("pretrainPairs", pretrainPairs).put("pretrainSteps", pretrainSteps)
                         .put("bandHeldOutErrorDb", bands.bandResult().heldOutDbAfter())

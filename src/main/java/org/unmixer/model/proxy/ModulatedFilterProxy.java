@@ -9,7 +9,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -20,10 +22,10 @@ import org.unmixer.dsp.filter.Biquads;
  * A grey-box proxy of Phaser-Flanger: the signal paths of a phaser and of a flanger/doubler, whose
  * moving parts a network drives from the settings and the LFO (a side channel). What is structure,
  * from the device's documented controls (Live manual): Center Freq is the centre of a cascade of
- * Notches second-order all-passes with Feedback around it; Flange Time and Doubler Time are the
+ * Notches second-order all-passes with Feedback around it, their Q set by Spread; Flange Time and Doubler Time are the
  * delay of a line with Feedback into it; Safe Bass keeps the lows below 100 Hz dry; Mode picks the
- * path; Dry/Wet mixes. What is learned: how the LFO and Amount move the centre frequency or the
- * delay, how Spread sets the all-passes' Q, and corrections to the stage count, the feedback and
+ * path; Dry/Wet mixes. What is learned: how the LFO and Amount move the centre frequency, the Q or
+ * the delay, and corrections to the stage count, the feedback and
  * the dry and wet gains. Warmth's low-pass and soft clip are not modelled.
  *
  * <pre>
@@ -51,11 +53,14 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
     private static final double CORRECTION = 0.05;
     /** The same for the stage count and the law: Adam moves every weight by about its rate, and 64 of them add up. */
     private static final double STAGE_CORRECTION = 0.5;
-    private static final double LAW_SCALE = 0.1;
+    private static final double LAW_SCALE = 0.3;
+    /** All-pass Q at Spread 0 % and 100 % (catalog note on Spread). */
+    private static final double Q_AT_NO_SPREAD = 5;
+    private static final double Q_AT_FULL_SPREAD = 0.15;
     /** The device allows 99 %; beyond 95 % the unrolled echoes would need far more terms. */
     private static final double MAX_FEEDBACK = 0.95;
     /** Largest change of a log-frequency, log-Q or log-delay the law makes (3 octaves of the LFO's sweep fit). */
-    private static final double LAW_BOUND = 2.5;
+    private static final double LAW_BOUND = 4;
 
     /**
      * A control's position in the conditioning vector and its display range, to read its value
@@ -76,13 +81,15 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
      * @param block samples per value of the delay path's control track
      * @param hidden width of both MLPs
      * @param delayTerms echoes of the unrolled delay feedback
-     * @param notches, centerHz, flangeMs, doublerMs, feedbackPercent, dryWetPercent the controls read as such
+     * @param notches, centerHz, spreadPercent, flangeMs, doublerMs, feedbackPercent, dryWetPercent the
+     *     controls read as such (Spread sets the all-passes' Q geometrically from 5 at 0 % to 0.15 at
+     *     100 %, as the catalog documents it); Amount scales the LFO's sweep
      * @param feedbackInvert position of FB Inv (0/1) in the vector
      * @param mode position of Mode's one-hot (Phaser, Flanger, Doubler) in the vector
      */
     public record Config(int inputChannels, int conditionSize, int sampleRate, int fftSize, int block, int hidden, int delayTerms,
-            Knob notches, Knob centerHz, Knob flangeMs, Knob doublerMs, Knob feedbackPercent, Knob dryWetPercent,
-            int feedbackInvert, int mode) implements ProxyNetwork.ProxyConfig {
+            Knob notches, Knob centerHz, Knob spreadPercent, Knob flangeMs, Knob doublerMs, Knob feedbackPercent,
+            Knob dryWetPercent, Knob amountPercent, int feedbackInvert, int mode) implements ProxyNetwork.ProxyConfig {
         public static final String DESIGN = "modulated-filter";
 
         public Config {
@@ -114,6 +121,8 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
     private final Linear lawIn;
     private final Linear lawLfo;
     private final Linear lawOut;
+    /** The LFO's sweep per unit of Amount × LFO: phaser log-frequency, flanger log-delay, doubler ms. */
+    private final Parameter sweep;
 
     public ModulatedFilterProxy(Config config) {
         this.config = config;
@@ -122,11 +131,23 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
         this.lawIn = addChildBlock("law_in", Linear.builder().setUnits(config.hidden()).build());
         this.lawLfo = addChildBlock("law_lfo", Linear.builder().setUnits(config.hidden()).optBias(false).build());
         this.lawOut = addChildBlock("law_out", Linear.builder().setUnits(4).build());
+        this.sweep = addParameter(Parameter.builder().setName("sweep").setType(Parameter.Type.OTHER)
+                .optShape(new Shape(3)).optInitializer(new ConstantInitializer(0)).build());
     }
 
     @Override
     public Config config() {
         return config;
+    }
+
+    /**
+     * The sweep of the LFO per unit of Amount × LFO value for each mode (Phaser: nepers of centre
+     * frequency, Flanger: nepers of delay, Doubler: ms of delay): what the audio loss's gradient
+     * cannot find from zero — it is rough in notch and echo positions — so {@code SweepCalibration}
+     * sets it by a search first.
+     */
+    public Parameter sweepParameter() {
+        return sweep;
     }
 
     @Override
@@ -137,7 +158,7 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
         lawIn.initialize(manager, dataType, new Shape(batch, config.hidden()));
         lawLfo.initialize(manager, dataType, new Shape(batch, 1));
         lawOut.initialize(manager, dataType, new Shape(batch, config.hidden()));
-        // Corrections start at zero: the controls read as documented, LFO without effect, Q 1.
+        // Corrections start at zero: the controls read as documented, the LFO without effect.
         for (ai.djl.nn.Block last : List.of(global, lawOut)) {
             last.getParameters().forEach(p -> p.getValue().getArray().set(new NDIndex("..."), 0f));
         }
@@ -181,9 +202,13 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
         // phaser path, one all-pass per frame at the LFO's value there
         NDArray frameLfo = SpectralMaskProxy.frames(lfo, n).mul(window).sum(new int[] {2}).mul(2.0 / n); // [B, F]
         NDArray frameLaw = law(ps, e, frameLfo, training); // [B, F, 4]
+        NDArray sweeps = ps.getValue(sweep, audio.getDevice(), training);
+        NDArray amount = config.amountPercent().value(condition).div(100).reshape(batch, 1);
         NDArray centre = config.centerHz().value(condition).log().reshape(batch, 1).add(frameLaw.get(new NDIndex(":, :, 0")))
-                .exp().clip(LOWEST_HZ, HIGHEST_RATIO * fs);
-        NDArray q = frameLaw.get(new NDIndex(":, :, 1")).exp();
+                .add(frameLfo.mul(amount).mul(sweeps.get(0))).exp().clip(LOWEST_HZ, HIGHEST_RATIO * fs);
+        NDArray spreadQ = config.spreadPercent().value(condition).div(100).mul(Math.log(Q_AT_FULL_SPREAD / Q_AT_NO_SPREAD))
+                .add(Math.log(Q_AT_NO_SPREAD)).reshape(batch, 1);
+        NDArray q = frameLaw.get(new NDIndex(":, :, 1")).add(spreadQ).exp();
         NDArray w = centre.mul(Math.PI / fs).tan().expandDims(2); // [B, F, 1]
         double[] omega = new double[k];
         double[] bigOmega = new double[k];
@@ -214,7 +239,7 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
 
         // flanger / doubler path: the high-passed input through an LFO-moved delay line
         NDArray high = synthesise(m, re.mul(hpRe).sub(im.mul(hpIm)), re.mul(hpIm).add(im.mul(hpRe)), batch, count, samples);
-        NDArray delay = delayTrack(ps, e, condition, lfo, training); // [B, T]
+        NDArray delay = delayTrack(ps, e, condition, lfo, amount, sweeps, training); // [B, T]
         NDArray positions = m.arange(0f, (float) samples).toType(type, false).reshape(1, samples);
         NDArray echoes = null;
         NDArray loopGain = feedback.reshape(batch, 1);
@@ -249,7 +274,8 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
     }
 
     /** The delay in samples at every sample [B, T]: the law at block boundaries, linear in between. */
-    private NDArray delayTrack(ParameterStore ps, NDArray e, NDArray condition, NDArray lfo, boolean training) {
+    private NDArray delayTrack(ParameterStore ps, NDArray e, NDArray condition, NDArray lfo, NDArray amount, NDArray sweeps,
+            boolean training) {
         NDManager m = lfo.getManager();
         DataType type = lfo.getDataType();
         long batch = lfo.getShape().get(0);
@@ -265,8 +291,11 @@ public final class ModulatedFilterProxy extends AbstractBlock implements ProxyNe
         NDArray lawValues = law(ps, e, at, training);
         double msToSamples = config.sampleRate() / 1000.0;
         NDArray isDoubler = condition.get(new NDIndex(":, {}:{}", config.mode() + 2, config.mode() + 3));
-        NDArray flange = config.flangeMs().value(condition).mul(msToSamples).log().reshape(batch, 1).add(lawValues.get(new NDIndex(":, :, 2")));
-        NDArray doubler = config.doublerMs().value(condition).mul(msToSamples).log().reshape(batch, 1).add(lawValues.get(new NDIndex(":, :, 3")));
+        NDArray swing = at.mul(amount); // Amount × LFO at each boundary
+        NDArray flange = config.flangeMs().value(condition).mul(msToSamples).log().reshape(batch, 1).add(lawValues.get(new NDIndex(":, :, 2")))
+                .add(swing.mul(sweeps.get(1)));
+        NDArray doubler = config.doublerMs().value(condition).reshape(batch, 1).add(swing.mul(sweeps.get(2))).mul(msToSamples)
+                .maximum(MIN_DELAY).log().add(lawValues.get(new NDIndex(":, :, 3")));
         NDArray points = doubler.mul(isDoubler).add(flange.mul(isDoubler.neg().add(1))).exp().maximum(MIN_DELAY); // [B, blocks + 1]
         NDArray left = points.get(new NDIndex(":, :-1")).repeat(1, block);
         NDArray right = points.get(new NDIndex(":, 1:")).repeat(1, block);

@@ -74,8 +74,8 @@ public final class ProxyDesigns {
     /** Phaser-Flanger's grey-box design: 1 024-sample frames for the phaser, 32-sample control blocks, 16 echoes. */
     public static ModulatedFilterProxy.Config modulatedFilter(ProxyConditioning conditioning) {
         return new ModulatedFilterProxy.Config(2, conditioning.size(), 44_100, 1024, 32, CONDITION_HIDDEN, 16,
-                knob(conditioning, "Notches"), knob(conditioning, "Center Freq"), knob(conditioning, "Flange Time"),
-                knob(conditioning, "Doubler Time"), knob(conditioning, "Feedback"), knob(conditioning, "Dry/Wet"),
+                knob(conditioning, "Notches"), knob(conditioning, "Center Freq"), knob(conditioning, "Spread"), knob(conditioning, "Flange Time"),
+                knob(conditioning, "Doubler Time"), knob(conditioning, "Feedback"), knob(conditioning, "Dry/Wet"), knob(conditioning, "Amount"),
                 conditioning.position("FB Inv"), conditioning.position("Mode"));
     }
 
