@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -22,16 +21,18 @@ import org.unmixer.dsp.filter.Biquads;
  * A grey-box proxy of Phaser-Flanger: the signal paths of a phaser and of a flanger/doubler, whose
  * moving parts a network drives from the settings and the LFO (a side channel). What is structure,
  * from the device's documented controls (Live manual): Center Freq is the centre of a cascade of
- * Notches second-order all-passes with Feedback around it, their Q set by Spread; Flange Time and Doubler Time are the
- * delay of a line with Feedback into it; Safe Bass keeps the lows below 100 Hz dry; Mode picks the
- * path; Dry/Wet mixes. What is learned: how the LFO and Amount move the centre frequency, the Q or
- * the delay, and corrections to the stage count, the feedback and
- * the dry and wet gains. Warmth's low-pass and soft clip are not modelled.
+ * Notches second-order all-passes with Feedback around it, their Q set by Spread; Flange Time and
+ * Doubler Time are the delay of a line with Feedback into it; Safe Bass keeps the lows below
+ * 100 Hz dry; Mode picks the path; Dry/Wet mixes. What is learned: how far Amount × LFO sweeps each
+ * mode ({@link #sweepParameter}, set by a search before training), how the LFO moves the centre,
+ * the Q or the delay beyond that, and corrections to the stage count, the feedback and the dry and
+ * wet gains. Warmth's low-pass and soft clip are not modelled.
  *
  * <pre>
- * condition ─ MLP ─ e;  e ‖ LFO(t) ─ MLP ─ Δlog f_c(t), log Q(t), Δlog d_flanger(t), Δlog d_doubler(t)
+ * condition ─ MLP ─ e;  e ‖ LFO(t) ─ MLP ─ Δlog f_c(t), Δlog Q(t), Δlog d_flanger(t), Δlog d_doubler(t)
+ * log f_c = ln Center Freq + s₀·Amount·LFO + Δ;  log Q = ln Q(Spread) + Δ;  delays likewise (s₁, s₂ ms)
  * phaser (frame domain, Hann frames of N at N/4):
- *   φ(ω) = −2·atan2(Ω·w/Q, w² − Ω²),  Ω = tan(ω/2), w = tan(π f_c / fs)   (bilinear 2nd-order all-pass)
+ *   φ(ω) = −2·atan2(1/Q, w/Ω − Ω/w),  Ω = tan(ω/2), w = tan(π f_c / fs)   (bilinear 2nd-order all-pass)
  *   W = e^{iKφ} / (1 − g·e^{i(Kφ − ω)});  wet = (1 − HP)·X + HP·W·X
  * flanger / doubler (sample domain): y(n) = Σ_{k=1..terms} g^{k−1}·hp(n − k·d(n)) (linear interpolation);
  *   wet = x − hp + y
